@@ -17,7 +17,7 @@ public final class Instrumenter {
     private final dev.jasyncio.transformer.internal.asm.ClassTransformer transformer;
 
     private Instrumenter(dev.jasyncio.transformer.internal.asm.ClassHierarchy hierarchy) {
-        this.transformer = new dev.jasyncio.transformer.internal.asm.ClassTransformer(hierarchy);
+        this.transformer = new dev.jasyncio.transformer.internal.asm.ClassTransformer(hierarchy, VERSION);
     }
 
     /**
@@ -34,7 +34,9 @@ public final class Instrumenter {
      * only for an internal failure, naming the class and this version.
      */
     public InstrumentResult instrument(byte[] classFile) {
-        return transformer.transform(classFile);
+        dev.jasyncio.transformer.internal.asm.ClassTransformer.Outcome o = transformer.transform(classFile);
+        return new InstrumentResult(InstrumentResult.Status.valueOf(o.kind.name()), o.className, o.classBytes,
+                o.generated, o.asyncMethods, o.diagnostics);
     }
 
     /**

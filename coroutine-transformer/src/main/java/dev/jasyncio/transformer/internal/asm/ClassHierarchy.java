@@ -1,11 +1,163 @@
 package dev.jasyncio.transformer.internal.asm;
 
-import java.nio.file.Path;
-import java.util.Collection;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.Opcodes;
 
-/** Stub: replaced by the real classpath reader. */
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * The type hierarchy the frame computation needs, read from class files on the build's classpath and from the JDK
+ * the transformer runs on: never by loading user classes. Unknown types are treated as direct subclasses of
+ * {@code Object}, the only safe answer when a dependency is missing from the classpath.
+ */
 public final class ClassHierarchy {
+
+    /** What the hierarchy needs of one class. */
+    static final class Info {
+        final String name;
+        final String superName;
+        final String[] interfaces;
+        final boolean isInterface;
+
+        Info(String name, String superName, String[] interfaces, boolean isInterface) {
+            this.name = name;
+            this.superName = superName;
+            this.interfaces = interfaces;
+            this.isInterface = isInterface;
+        }
+    }
+
+    private final List<Path> directories = new ArrayList<>();
+    private final List<ZipFile> jars = new ArrayList<>();
+    private final Map<String, Info> cache = new HashMap<>();
+    private final Map<String, byte[]> pending = new HashMap<>();
+
+    private ClassHierarchy() {
+    }
+
+    /** A hierarchy over directories and jars; entries that do not exist are ignored. */
     public static ClassHierarchy of(Collection<Path> classpath) {
-        return new ClassHierarchy();
+        ClassHierarchy h = new ClassHierarchy();
+        for (Path p : classpath) {
+            if (Files.isDirectory(p)) {
+                h.directories.add(p);
+            } else if (Files.isRegularFile(p)) {
+                try {
+                    h.jars.add(new ZipFile(p.toFile()));
+                } catch (IOException e) {
+                    // Not a readable jar: its types stay unknown, as a missing dependency would.
+                }
+            }
+        }
+        return h;
+    }
+
+    /** Makes a class being transformed (perhaps not yet on disk) known to the hierarchy. */
+    void define(String internalName, byte[] classFile) {
+        pending.put(internalName, classFile);
+    }
+
+    Info info(String internalName) {
+        Info known = cache.get(internalName);
+        if (known != null) {
+            return known;
+        }
+        byte[] bytes = pending.get(internalName);
+        if (bytes == null) {
+            bytes = read(internalName);
+        }
+        Info info;
+        if (bytes == null) {
+            info = new Info(internalName, "java/lang/Object", new String[0], false);
+        } else {
+            ClassReader reader = new ClassReader(bytes);
+            info = new Info(internalName, reader.getSuperName(), reader.getInterfaces(),
+                    (reader.getAccess() & Opcodes.ACC_INTERFACE) != 0);
+        }
+        cache.put(internalName, info);
+        return info;
+    }
+
+    boolean isInterface(String internalName) {
+        return info(internalName).isInterface;
+    }
+
+    String superName(String internalName) {
+        return info(internalName).superName;
+    }
+
+    /** Whether {@code sub} is {@code sup} or extends or implements it, directly or not. */
+    boolean isSubtype(String sub, String sup) {
+        if (sub.equals(sup) || "java/lang/Object".equals(sup)) {
+            return true;
+        }
+        Info i = info(sub);
+        if (i.superName != null && isSubtype(i.superName, sup)) {
+            return true;
+        }
+        for (String itf : i.interfaces) {
+            if (isSubtype(itf, sup)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The nearest common superclass, as the JVM verifier merges two reference types (interfaces merge to Object). */
+    String commonSuperClass(String a, String b) {
+        if (a.equals(b)) {
+            return a;
+        }
+        if (isSubtype(a, b) && !isInterface(b)) {
+            return b;
+        }
+        if (isSubtype(b, a) && !isInterface(a)) {
+            return a;
+        }
+        if (isInterface(a) || isInterface(b)) {
+            return "java/lang/Object";
+        }
+        String c = a;
+        while (c != null && !isSubtype(b, c)) {
+            c = superName(c);
+        }
+        return c == null ? "java/lang/Object" : c;
+    }
+
+    private byte[] read(String internalName) {
+        String resource = internalName + ".class";
+        try {
+            for (Path dir : directories) {
+                Path file = dir.resolve(resource);
+                if (Files.isRegularFile(file)) {
+                    return Files.readAllBytes(file);
+                }
+            }
+            for (ZipFile jar : jars) {
+                ZipEntry entry = jar.getEntry(resource);
+                if (entry != null) {
+                    try (InputStream in = jar.getInputStream(entry)) {
+                        return in.readAllBytes();
+                    }
+                }
+            }
+            // The JDK's own classes, read through the platform loader (never user classes: they are not there).
+            try (InputStream in = ClassLoader.getPlatformClassLoader().getResourceAsStream(resource)) {
+                return in == null ? null : in.readAllBytes();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
     }
 }

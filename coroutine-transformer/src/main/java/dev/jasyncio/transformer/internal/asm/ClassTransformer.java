@@ -1,13 +1,259 @@
 package dev.jasyncio.transformer.internal.asm;
 
-import dev.jasyncio.transformer.InstrumentResult;
+import dev.jasyncio.transformer.Diagnostic;
+import dev.jasyncio.transformer.InstrumentationException;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodTooLargeException;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.AnnotationNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
 
-/** Stub: replaced by the real pass. */
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The pass over one class: refuse it if already instrumented, find its async bodies and misplaced awaits, rewrite
+ * each body, check the result with the verifier's rules, and hand back the new class file and frame classes. A
+ * class either comes out whole and verified or not at all: any problem is a diagnostic and nothing is written.
+ */
 public final class ClassTransformer {
-    public ClassTransformer(ClassHierarchy hierarchy) {
+
+    /** The outcome for one class, turned into the public {@code InstrumentResult} by the facade. */
+    public static final class Outcome {
+        public final Kind kind;
+        public final String className;
+        public final byte[] classBytes;
+        public final Map<String, byte[]> generated;
+        public final List<String> asyncMethods;
+        public final List<Diagnostic> diagnostics;
+
+        Outcome(Kind kind, String className, byte[] classBytes, Map<String, byte[]> generated,
+                List<String> asyncMethods, List<Diagnostic> diagnostics) {
+            this.kind = kind;
+            this.className = className;
+            this.classBytes = classBytes;
+            this.generated = generated;
+            this.asyncMethods = asyncMethods;
+            this.diagnostics = diagnostics;
+        }
     }
 
-    public InstrumentResult transform(byte[] classFile) {
-        throw new UnsupportedOperationException("not yet");
+    /** Mirrors {@code InstrumentResult.Status}. */
+    public enum Kind { UNCHANGED, ALREADY_INSTRUMENTED, INSTRUMENTED, FAILED }
+
+    private final ClassHierarchy hierarchy;
+    private final String version;
+
+    public ClassTransformer(ClassHierarchy hierarchy, String version) {
+        this.hierarchy = hierarchy;
+        this.version = version;
+    }
+
+    public Outcome transform(byte[] classFile) {
+        ClassReader reader = new ClassReader(classFile);
+        String className = reader.getClassName();
+        try {
+            return transform(reader, classFile);
+        } catch (RuntimeException | AnalyzerException e) {
+            throw new InstrumentationException(className, e);
+        }
+    }
+
+    private Outcome transform(ClassReader reader, byte[] classFile) throws AnalyzerException {
+        ClassNode cn = new ClassNode(Names.ASM_API);
+        reader.accept(cn, 0);
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        if (hasAnnotation(cn.invisibleAnnotations, Names.INSTRUMENTED_MARKER)) {
+            return new Outcome(Kind.ALREADY_INSTRUMENTED, cn.name, classFile, Map.of(), List.of(), diagnostics);
+        }
+        String sourcePath = sourcePath(cn);
+        List<MethodNode> bodies = findAsyncBodies(cn, sourcePath, diagnostics);
+        if (bodies.isEmpty() && diagnostics.isEmpty()) {
+            return new Outcome(Kind.UNCHANGED, cn.name, classFile, Map.of(), List.of(), diagnostics);
+        }
+        if (hasErrors(diagnostics)) {
+            return failed(cn, classFile, diagnostics);
+        }
+        hierarchy.define(cn.name, classFile);
+
+        Map<String, byte[]> generated = new LinkedHashMap<>();
+        List<String> asyncMethods = new ArrayList<>();
+        List<MethodNode> newBodies = new ArrayList<>();
+        Set<String> usedNames = new HashSet<>();
+        Set<String> frameNames = new HashSet<>();
+        for (MethodNode m : cn.methods) {
+            usedNames.add(m.name);
+        }
+        AsyncMethodTransformer methods = new AsyncMethodTransformer(cn, hierarchy, sourcePath, diagnostics);
+        for (MethodNode m : bodies) {
+            String base = m.name.replace('<', '_').replace('>', '_');
+            String bodyName = unique(Names.BODY_PREFIX + base, usedNames);
+            String frameClass = unique(cn.name + Names.FRAME_CLASS_INFIX + base, frameNames);
+            AsyncMethodTransformer.Output out = methods.transform(m, frameClass, bodyName);
+            if (out == null) {
+                continue;
+            }
+            newBodies.add(out.body);
+            generated.put(out.frameClass, out.frameClassBytes);
+            asyncMethods.add(m.name + m.desc);
+        }
+        if (hasErrors(diagnostics)) {
+            return failed(cn, classFile, diagnostics);
+        }
+        cn.methods.addAll(newBodies);
+        markInstrumented(cn);
+
+        byte[] out;
+        try {
+            ClassWriter cw = new HierarchyClassWriter(0, hierarchy);
+            cn.accept(cw);
+            out = cw.toByteArray();
+        } catch (MethodTooLargeException e) {
+            diagnostics.add(Diagnostic.error(Ids.METHOD_TOO_LARGE, sourcePath, 0, 0, "the async method '"
+                    + e.getMethodName() + "' is too large once transformed (" + e.getCodeSize()
+                    + " bytes of code; the JVM allows 65535)", "split the method into smaller async methods"));
+            return failed(cn, classFile, diagnostics);
+        }
+        List<String> problems = new ArrayList<>(TransformVerifier.verify(out, hierarchy));
+        for (byte[] frame : generated.values()) {
+            problems.addAll(TransformVerifier.verify(frame, hierarchy));
+        }
+        if (!problems.isEmpty()) {
+            diagnostics.add(Diagnostic.error(Ids.INTERNAL_VERIFY, sourcePath, 0, 0,
+                    "the transformed class would not pass verification, so it was left as it is: " + problems,
+                    "please report this with the class file; as a workaround, move the await out of the construct"));
+            return failed(cn, classFile, diagnostics);
+        }
+        return new Outcome(Kind.INSTRUMENTED, cn.name, out, generated, asyncMethods, diagnostics);
+    }
+
+    /** The async bodies of the class; misplaced awaits and misdeclared async methods go into diagnostics. */
+    private static List<MethodNode> findAsyncBodies(ClassNode cn, String sourcePath, List<Diagnostic> diagnostics) {
+        List<MethodNode> bodies = new ArrayList<>();
+        for (MethodNode m : cn.methods) {
+            boolean annotated = hasAnnotation(m.invisibleAnnotations, Names.ASYNC_ANNOTATION)
+                    || hasAnnotation(m.visibleAnnotations, Names.ASYNC_ANNOTATION);
+            boolean asyncLambda = isSyntheticLambda(m) && AsyncMethodTransformer.returnsCoroutine(m);
+            AbstractInsnNode await = firstAwait(m);
+            int line = await != null ? Lines.of(await, m) : Lines.first(m);
+            if (annotated) {
+                if ((m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
+                    diagnostics.add(Diagnostic.error(Ids.ASYNC_ABSTRACT, sourcePath, line, 0, "@Async on the "
+                            + ((m.access & Opcodes.ACC_NATIVE) != 0 ? "native" : "abstract") + " method '" + m.name
+                            + "': only a method with a body can be async", "remove @Async here and put it on the "
+                            + "implementations"));
+                    continue;
+                }
+                if (!AsyncMethodTransformer.returnsCoroutine(m)) {
+                    diagnostics.add(Diagnostic.error(Ids.ASYNC_NOT_COROUTINE, sourcePath, line, 0, "@Async method '"
+                            + m.name + "' must return dev.jasyncio.Coroutine", "did you mean Coroutine<T>? end the "
+                            + "method with 'return Coroutine.of(value);'"));
+                    continue;
+                }
+                if ((m.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
+                    diagnostics.add(Diagnostic.error(Ids.AWAIT_IN_SYNCHRONIZED, sourcePath, line, 0, "@Async method '"
+                            + m.name + "' is synchronized: a coroutine cannot hold a monitor across a suspension",
+                            "remove 'synchronized' and use dev.jasyncio.sync.Lock"));
+                    continue;
+                }
+                bodies.add(m);
+            } else if (asyncLambda && await != null) {
+                bodies.add(m);
+            } else if (await != null) {
+                diagnostics.add(misplacedAwait(cn, m, sourcePath, line));
+            }
+        }
+        return bodies;
+    }
+
+    private static Diagnostic misplacedAwait(ClassNode cn, MethodNode m, String sourcePath, int line) {
+        if (isSyntheticLambda(m)) {
+            return Diagnostic.error(Ids.AWAIT_IN_LAMBDA, sourcePath, line, 0, "await in a lambda that is not async: "
+                    + "the lambda runs later, outside the coroutine", "give the lambda a functional interface that "
+                    + "returns Coroutine (e.g. AsyncSupplier), or move the await out of the lambda");
+        }
+        if (m.name.equals("<init>") || m.name.equals("<clinit>")) {
+            return Diagnostic.error(Ids.AWAIT_OUTSIDE_ASYNC, sourcePath, line, 0, "await in a constructor or "
+                    + "initializer of " + AsyncMethodTransformer.simpleName(cn.name) + ": constructors and "
+                    + "initializers cannot suspend", "move the await into an @Async factory method");
+        }
+        return Diagnostic.error(Ids.AWAIT_OUTSIDE_ASYNC, sourcePath, line, 0, "await outside an async body, in '"
+                + m.name + "'", "did you mean to annotate '" + m.name + "' with @Async and make it return "
+                + "Coroutine<T>? To run a coroutine from plain code, use Asyncio.run(...)");
+    }
+
+    private static AbstractInsnNode firstAwait(MethodNode m) {
+        for (AbstractInsnNode i = m.instructions.getFirst(); i != null; i = i.getNext()) {
+            if (i instanceof MethodInsnNode) {
+                MethodInsnNode c = (MethodInsnNode) i;
+                if (Names.isAwait(c.getOpcode(), c.owner, c.name, c.desc)) {
+                    return i;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isSyntheticLambda(MethodNode m) {
+        return (m.access & Opcodes.ACC_SYNTHETIC) != 0 && m.name.startsWith("lambda$");
+    }
+
+    private void markInstrumented(ClassNode cn) {
+        AnnotationNode marker = new AnnotationNode(Names.INSTRUMENTED_MARKER);
+        marker.values = new ArrayList<>(List.of("version", version));
+        if (cn.invisibleAnnotations == null) {
+            cn.invisibleAnnotations = new ArrayList<>();
+        }
+        cn.invisibleAnnotations.add(marker);
+    }
+
+    private static boolean hasAnnotation(List<AnnotationNode> annotations, String desc) {
+        if (annotations != null) {
+            for (AnnotationNode a : annotations) {
+                if (a.desc.equals(desc)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasErrors(List<Diagnostic> diagnostics) {
+        for (Diagnostic d : diagnostics) {
+            if (d.isError()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Outcome failed(ClassNode cn, byte[] classFile, List<Diagnostic> diagnostics) {
+        return new Outcome(Kind.FAILED, cn.name, classFile, Map.of(), List.of(), diagnostics);
+    }
+
+    /** {@code com/acme/Fetch.java} from the package and the SourceFile attribute: as javac names the file. */
+    private static String sourcePath(ClassNode cn) {
+        String pkg = cn.name.lastIndexOf('/') >= 0 ? cn.name.substring(0, cn.name.lastIndexOf('/') + 1) : "";
+        String file = cn.sourceFile != null ? cn.sourceFile
+                : AsyncMethodTransformer.simpleName(cn.name).replaceAll("\\$.*", "") + ".java";
+        return pkg + file;
+    }
+
+    private static String unique(String name, Set<String> used) {
+        String candidate = name;
+        for (int i = 2; used.contains(candidate); i++) {
+            candidate = name + "$" + i;
+        }
+        used.add(candidate);
+        return candidate;
     }
 }

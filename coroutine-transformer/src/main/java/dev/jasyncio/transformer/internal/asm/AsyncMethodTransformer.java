@@ -1,0 +1,237 @@
+package dev.jasyncio.transformer.internal.asm;
+
+import dev.jasyncio.transformer.Diagnostic;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FrameNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.LookupSwitchInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TableSwitchInsnNode;
+import org.objectweb.asm.tree.TryCatchBlockNode;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+import org.objectweb.asm.tree.analysis.BasicValue;
+import org.objectweb.asm.tree.analysis.Frame;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Rewrites one async body (an {@code @Async} method or an async lambda) into a factory, a body method and a frame
+ * class. Passes, in order: normalise the returns, analyse types and liveness, find what each await must save
+ * (refusing what cannot be saved), rewrite the body, emit the frame class, turn the method into the factory.
+ */
+final class AsyncMethodTransformer {
+
+    /** What one rewrite produced: the body method to add and the frame class to write. */
+    static final class Output {
+        final MethodNode body;
+        final String frameClass;
+        final byte[] frameClassBytes;
+
+        Output(MethodNode body, String frameClass, byte[] frameClassBytes) {
+            this.body = body;
+            this.frameClass = frameClass;
+            this.frameClassBytes = frameClassBytes;
+        }
+    }
+
+    private final ClassNode owner;
+    private final ClassHierarchy hierarchy;
+    private final String sourcePath;
+    private final List<Diagnostic> diagnostics;
+
+    AsyncMethodTransformer(ClassNode owner, ClassHierarchy hierarchy, String sourcePath, List<Diagnostic> diagnostics) {
+        this.owner = owner;
+        this.hierarchy = hierarchy;
+        this.sourcePath = sourcePath;
+        this.diagnostics = diagnostics;
+    }
+
+    /** Rewrites {@code method} in place into its factory; null (with diagnostics) if it cannot be transformed. */
+    Output transform(MethodNode method, String frameClass, String bodyName) throws AnalyzerException {
+        MethodNode work = copyOf(method);
+        normaliseReturns(work);
+
+        Frame<BasicValue>[] frames = TypeAnalysis.analyze(owner.name, work, hierarchy);
+        Liveness liveness = Liveness.of(work);
+        int[] monitors = MonitorCheck.depths(work);
+
+        List<AwaitSite> sites = new ArrayList<>();
+        boolean ok = true;
+        int index = 0;
+        for (AbstractInsnNode insn = work.instructions.getFirst(); insn != null; insn = insn.getNext(), index++) {
+            if (!(insn instanceof MethodInsnNode)) {
+                continue;
+            }
+            MethodInsnNode call = (MethodInsnNode) insn;
+            if (!Names.isAwait(call.getOpcode(), call.owner, call.name, call.desc)) {
+                continue;
+            }
+            Frame<BasicValue> frame = frames[index];
+            if (frame == null) {
+                continue; // unreachable: the frame computation turns it into dead code
+            }
+            int line = Lines.of(insn, work);
+            if (monitors[index] > 0) {
+                error(Ids.AWAIT_IN_SYNCHRONIZED, line, "await inside a synchronized block: a coroutine cannot hold a "
+                        + "monitor across a suspension", "use dev.jasyncio.sync.Lock, which is held by the task");
+                ok = false;
+                continue;
+            }
+            AwaitSite site = new AwaitSite(sites.size() + 1, call, line);
+            ok &= collect(site, frame, liveness.liveBefore(index));
+            sites.add(site);
+        }
+        if (!ok) {
+            return null;
+        }
+        int[] fieldsPerKind = new int[Slot.KINDS.length()];
+        for (AwaitSite site : sites) {
+            site.assignFields(fieldsPerKind);
+        }
+
+        boolean isStatic = (method.access & Opcodes.ACC_STATIC) != 0;
+        boolean ownerIsInterface = (owner.access & Opcodes.ACC_INTERFACE) != 0;
+        String originalDesc = method.desc;
+        int bodyAccess = Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC | (ownerIsInterface ? Opcodes.ACC_PUBLIC : 0);
+        new BodyRewriter(work, owner.name, frameClass).rewrite(sites, bodyName, bodyAccess);
+
+        String displayName = simpleName(owner.name) + "." + displayMethodName(method.name);
+        byte[] frameBytes = FrameClassEmitter.emit(owner.version, frameClass, owner.name, ownerIsInterface,
+                originalDesc, isStatic, work.name, work.desc, fieldsPerKind, displayName, owner.sourceFile, sites);
+        hierarchy.define(frameClass, frameBytes);
+        MethodNode body = FrameComputer.compute(owner, work, hierarchy);
+
+        FactoryEmitter.emit(method, owner.name, frameClass, Lines.first(method));
+        return new Output(body, frameClass, frameBytes);
+    }
+
+    /** Records what must survive one await; false (with a diagnostic) if something cannot be saved. */
+    private boolean collect(AwaitSite site, Frame<BasicValue> frame, BitSet live) {
+        for (int slot = live.nextSetBit(0); slot >= 0; slot = live.nextSetBit(slot + 1)) {
+            if (slot >= frame.getLocals()) {
+                break;
+            }
+            BasicValue v = frame.getLocal(slot);
+            if (v == null || v.getType() == null || v == BasicValue.UNINITIALIZED_VALUE) {
+                continue;
+            }
+            if (!saveable(site, v)) {
+                return false;
+            }
+            site.locals.add(new Slot(slot, v));
+        }
+        for (int i = 0; i < frame.getStackSize() - 1; i++) {
+            BasicValue v = frame.getStack(i);
+            if (!saveable(site, v)) {
+                return false;
+            }
+            site.stack.add(new Slot(-1, v));
+        }
+        return true;
+    }
+
+    private boolean saveable(AwaitSite site, BasicValue v) {
+        if (v instanceof TypeAnalysis.Uninitialized) {
+            String type = v.getType().getClassName();
+            error(Ids.AWAIT_IN_CONSTRUCTOR_CALL, site.line, "await inside the arguments of 'new "
+                    + type.substring(type.lastIndexOf('.') + 1) + "(...)' is not supported yet",
+                    "await into a local variable first, then pass the variable to the constructor");
+            return false;
+        }
+        if (v == BasicValue.RETURNADDRESS_VALUE) {
+            error(Ids.UNSUPPORTED_BYTECODE, site.line, "await inside a subroutine (jsr/ret, class files older than "
+                    + "Java 7) cannot be transformed", "recompile the class for Java 7 or later");
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * {@code return Coroutine.of(v)} becomes {@code return v}; any other {@code return coroutine} becomes
+     * {@code return await(coroutine)}, so an async method may end by delegating to another.
+     */
+    private static void normaliseReturns(MethodNode work) {
+        Set<LabelNode> targets = jumpTargets(work);
+        List<AbstractInsnNode> returns = new ArrayList<>();
+        for (AbstractInsnNode i = work.instructions.getFirst(); i != null; i = i.getNext()) {
+            if (i.getOpcode() == Opcodes.ARETURN) {
+                returns.add(i);
+            }
+        }
+        for (AbstractInsnNode ret : returns) {
+            AbstractInsnNode p = ret.getPrevious();
+            while (p != null && (p instanceof LineNumberNode || p instanceof FrameNode
+                    || p instanceof LabelNode && !targets.contains(p))) {
+                p = p.getPrevious();
+            }
+            if (p instanceof MethodInsnNode && Names.isCoroutineOf(p.getOpcode(), ((MethodInsnNode) p).owner,
+                    ((MethodInsnNode) p).name, ((MethodInsnNode) p).desc)) {
+                work.instructions.remove(p);
+            } else {
+                work.instructions.insertBefore(ret, new MethodInsnNode(Opcodes.INVOKESTATIC, Names.ASYNCIO,
+                        Names.AWAIT, Names.AWAIT_AWAITABLE_DESC, false));
+            }
+        }
+    }
+
+    private static Set<LabelNode> jumpTargets(MethodNode m) {
+        Set<LabelNode> targets = new HashSet<>();
+        for (AbstractInsnNode i = m.instructions.getFirst(); i != null; i = i.getNext()) {
+            if (i instanceof JumpInsnNode) {
+                targets.add(((JumpInsnNode) i).label);
+            } else if (i instanceof TableSwitchInsnNode) {
+                targets.add(((TableSwitchInsnNode) i).dflt);
+                targets.addAll(((TableSwitchInsnNode) i).labels);
+            } else if (i instanceof LookupSwitchInsnNode) {
+                targets.add(((LookupSwitchInsnNode) i).dflt);
+                targets.addAll(((LookupSwitchInsnNode) i).labels);
+            }
+        }
+        for (TryCatchBlockNode tcb : m.tryCatchBlocks) {
+            targets.add(tcb.handler);
+        }
+        return targets;
+    }
+
+    private static MethodNode copyOf(MethodNode m) {
+        MethodNode copy = new MethodNode(Names.ASM_API, m.access, m.name, m.desc, m.signature,
+                m.exceptions.toArray(new String[0]));
+        m.accept(copy);
+        copy.maxLocals = m.maxLocals;
+        copy.maxStack = m.maxStack;
+        return copy;
+    }
+
+    private void error(String id, int line, String message, String hint) {
+        diagnostics.add(Diagnostic.error(id, sourcePath, line, 0, message, hint));
+    }
+
+    static String simpleName(String internalName) {
+        return internalName.substring(internalName.lastIndexOf('/') + 1);
+    }
+
+    /** {@code lambda$main$0} reads better as {@code main.lambda}. */
+    private static String displayMethodName(String name) {
+        if (name.startsWith("lambda$")) {
+            String rest = name.substring("lambda$".length());
+            int dollar = rest.indexOf('$');
+            return (dollar > 0 ? rest.substring(0, dollar) : rest) + ".lambda";
+        }
+        return name;
+    }
+
+    /** Whether a method's return type is {@code Coroutine}. */
+    static boolean returnsCoroutine(MethodNode m) {
+        return Names.COROUTINE_DESC.equals(Type.getReturnType(m.desc).getDescriptor());
+    }
+}

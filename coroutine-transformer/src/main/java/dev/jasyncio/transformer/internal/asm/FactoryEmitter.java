@@ -1,0 +1,57 @@
+package dev.jasyncio.transformer.internal.asm;
+
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TypeInsnNode;
+import org.objectweb.asm.tree.VarInsnNode;
+
+import java.util.ArrayList;
+
+/**
+ * Replaces an async method's code with its factory: allocate the frame with the receiver and the arguments, return
+ * it. Calling the method thus runs none of the body, as calling an {@code async def} in Python.
+ */
+final class FactoryEmitter {
+
+    private FactoryEmitter() {
+    }
+
+    static void emit(MethodNode method, String owner, String frameClass, int firstLine) {
+        boolean isStatic = (method.access & Opcodes.ACC_STATIC) != 0;
+        InsnList code = new InsnList();
+        if (firstLine > 0) {
+            LabelNode start = new LabelNode();
+            code.add(start);
+            code.add(new LineNumberNode(firstLine, start));
+        }
+        code.add(new TypeInsnNode(Opcodes.NEW, frameClass));
+        code.add(new InsnNode(Opcodes.DUP));
+        int slot = 0;
+        if (!isStatic) {
+            code.add(new VarInsnNode(Opcodes.ALOAD, 0));
+            slot = 1;
+        }
+        int stack = 2 + (isStatic ? 0 : 1);
+        for (Type t : Type.getArgumentTypes(method.desc)) {
+            code.add(new VarInsnNode(t.getOpcode(Opcodes.ILOAD), slot));
+            slot += t.getSize();
+            stack += t.getSize();
+        }
+        code.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, frameClass, "<init>",
+                FrameClassEmitter.constructorDescriptor(owner, method.desc, isStatic), false));
+        code.add(new InsnNode(Opcodes.ARETURN));
+        method.instructions = code;
+        method.tryCatchBlocks = new ArrayList<>();
+        method.localVariables = null;
+        method.visibleLocalVariableAnnotations = null;
+        method.invisibleLocalVariableAnnotations = null;
+        method.maxStack = stack;
+        method.maxLocals = Math.max(method.maxLocals, slot);
+    }
+}

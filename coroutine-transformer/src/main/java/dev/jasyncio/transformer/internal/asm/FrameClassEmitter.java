@@ -1,0 +1,130 @@
+package dev.jasyncio.transformer.internal.asm;
+
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+import java.util.List;
+
+/**
+ * Generates the frame class of one async method: a final subclass of the runtime's {@code AsyncFrame} with a field
+ * per argument ({@code p0}, the receiver first for instance methods), typed fields for the values saved across
+ * awaits ({@code I0}, {@code J0}, {@code F0}, {@code D0}, {@code A0}, ...), a constructor taking the arguments,
+ * {@code resume} calling the body, and the names the runtime prints.
+ */
+final class FrameClassEmitter {
+
+    private FrameClassEmitter() {
+    }
+
+    static String argumentField(int index) {
+        return "p" + index;
+    }
+
+    /** The descriptor of the constructor: the receiver (if any) then the method's arguments. */
+    static String constructorDescriptor(String owner, String methodDesc, boolean isStatic) {
+        StringBuilder d = new StringBuilder("(");
+        if (!isStatic) {
+            d.append('L').append(owner).append(';');
+        }
+        for (Type t : Type.getArgumentTypes(methodDesc)) {
+            d.append(t.getDescriptor());
+        }
+        return d.append(")V").toString();
+    }
+
+    static byte[] emit(int version, String frameClass, String owner, boolean ownerIsInterface, String methodDesc,
+                       boolean isStatic, String bodyName, String bodyDesc, int[] fieldsPerKind, String displayName,
+                       String sourceFile, List<AwaitSite> sites) {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        cw.visit(Math.max(version & 0xFFFF, Opcodes.V1_8), Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC,
+                frameClass, null, Names.ASYNC_FRAME, null);
+        if (sourceFile != null) {
+            cw.visitSource(sourceFile, null);
+        }
+        cw.visitAnnotation(Names.INSTRUMENTED_MARKER, false).visitEnd();
+
+        // Arguments.
+        int index = 0;
+        if (!isStatic) {
+            cw.visitField(Opcodes.ACC_PUBLIC | Opcodes.ACC_SYNTHETIC, argumentField(index++), "L" + owner + ";", null,
+                    null).visitEnd();
+        }
+        Type[] args = Type.getArgumentTypes(methodDesc);
+        for (Type t : args) {
+            cw.visitField(Opcodes.ACC_PUBLIC | Opcodes.ACC_SYNTHETIC, argumentField(index++), t.getDescriptor(), null,
+                    null).visitEnd();
+        }
+        // Saved values.
+        for (int k = 0; k < fieldsPerKind.length; k++) {
+            char kind = Slot.KINDS.charAt(k);
+            for (int i = 0; i < fieldsPerKind[k]; i++) {
+                cw.visitField(Opcodes.ACC_PUBLIC | Opcodes.ACC_SYNTHETIC, String.valueOf(kind) + i,
+                        Slot.fieldDescriptor(kind), null, null).visitEnd();
+            }
+        }
+
+        String ctorDesc = constructorDescriptor(owner, methodDesc, isStatic);
+        MethodVisitor init = cw.visitMethod(0, "<init>", ctorDesc, null, null);
+        init.visitCode();
+        init.visitVarInsn(Opcodes.ALOAD, 0);
+        init.visitMethodInsn(Opcodes.INVOKESPECIAL, Names.ASYNC_FRAME, "<init>", "()V", false);
+        Type[] ctorArgs = Type.getArgumentTypes(ctorDesc);
+        int slot = 1;
+        for (int i = 0; i < ctorArgs.length; i++) {
+            init.visitVarInsn(Opcodes.ALOAD, 0);
+            init.visitVarInsn(ctorArgs[i].getOpcode(Opcodes.ILOAD), slot);
+            init.visitFieldInsn(Opcodes.PUTFIELD, frameClass, argumentField(i), ctorArgs[i].getDescriptor());
+            slot += ctorArgs[i].getSize();
+        }
+        init.visitInsn(Opcodes.RETURN);
+        init.visitMaxs(0, 0);
+        init.visitEnd();
+
+        MethodVisitor resume = cw.visitMethod(Opcodes.ACC_PUBLIC, Names.RESUME, Names.RESUME_DESC, null, null);
+        resume.visitCode();
+        resume.visitVarInsn(Opcodes.ALOAD, 0);
+        resume.visitVarInsn(Opcodes.ALOAD, 1);
+        resume.visitVarInsn(Opcodes.ALOAD, 2);
+        resume.visitMethodInsn(Opcodes.INVOKESTATIC, owner, bodyName, bodyDesc, ownerIsInterface);
+        resume.visitInsn(Opcodes.ARETURN);
+        resume.visitMaxs(0, 0);
+        resume.visitEnd();
+
+        MethodVisitor name = cw.visitMethod(Opcodes.ACC_PUBLIC, Names.COROUTINE_NAME, Names.STRING_RESULT_DESC, null,
+                null);
+        name.visitCode();
+        name.visitLdcInsn(displayName);
+        name.visitInsn(Opcodes.ARETURN);
+        name.visitMaxs(0, 0);
+        name.visitEnd();
+
+        MethodVisitor at = cw.visitMethod(Opcodes.ACC_PUBLIC, Names.SUSPENDED_AT, Names.STRING_RESULT_DESC, null,
+                null);
+        at.visitCode();
+        at.visitLdcInsn(locationTable(sourceFile, sites));
+        at.visitVarInsn(Opcodes.ALOAD, 0);
+        at.visitFieldInsn(Opcodes.GETFIELD, frameClass, Names.FRAME_LABEL, "I");
+        at.visitMethodInsn(Opcodes.INVOKESTATIC, Names.ASYNC_SUPPORT, Names.SUPPORT_LOCATION,
+                Names.SUPPORT_LOCATION_DESC, false);
+        at.visitInsn(Opcodes.ARETURN);
+        at.visitMaxs(0, 0);
+        at.visitEnd();
+
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    /** {@code File.java:line1,line2,...}: the line of each await, by label; decoded only when someone asks. */
+    private static String locationTable(String sourceFile, List<AwaitSite> sites) {
+        StringBuilder s = new StringBuilder(sourceFile == null ? "Unknown" : sourceFile).append(':');
+        for (int i = 0; i < sites.size(); i++) {
+            if (i > 0) {
+                s.append(',');
+            }
+            s.append(sites.get(i).line);
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,19 @@
+package dev.jasyncio.transformer.internal.asm;
+
+import org.objectweb.asm.ClassWriter;
+
+/** A ClassWriter that merges types with the {@link ClassHierarchy} instead of loading classes. */
+final class HierarchyClassWriter extends ClassWriter {
+
+    private final ClassHierarchy hierarchy;
+
+    HierarchyClassWriter(int flags, ClassHierarchy hierarchy) {
+        super(flags);
+        this.hierarchy = hierarchy;
+    }
+
+    @Override
+    protected String getCommonSuperClass(String type1, String type2) {
+        return hierarchy.commonSuperClass(type1, type2);
+    }
+}

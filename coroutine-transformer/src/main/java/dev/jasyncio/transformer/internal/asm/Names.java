@@ -1,0 +1,66 @@
+package dev.jasyncio.transformer.internal.asm;
+
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Every name the transformer knows the runtime by, in one place: the transformer never depends on the runtime's
+ * classes, so it can run in a build that does not have them, and a rename is a change here only.
+ */
+public final class Names {
+
+    /** The ASM API level of every visitor. */
+    public static final int ASM_API = Opcodes.ASM9;
+
+    public static final String ASYNC_ANNOTATION = "Ldev/jasyncio/annotations/Async;";
+    public static final String ASYNC_ANNOTATION_INTERNAL = "dev/jasyncio/annotations/Async";
+    /** Marker left on every class the transformer wrote, with the transformer's version. */
+    public static final String INSTRUMENTED_MARKER = "Ldev/jasyncio/internal/Instrumented;";
+
+    public static final String COROUTINE = "dev/jasyncio/Coroutine";
+    public static final String COROUTINE_DESC = "L" + COROUTINE + ";";
+    public static final String COROUTINE_OF = "of";
+    public static final String COROUTINE_OF_DESC = "(Ljava/lang/Object;)Ldev/jasyncio/Coroutine;";
+
+    public static final String ASYNCIO = "dev/jasyncio/Asyncio";
+    public static final String AWAIT = "await";
+    public static final String AWAIT_AWAITABLE_DESC = "(Ldev/jasyncio/Awaitable;)Ljava/lang/Object;";
+    public static final String AWAIT_STAGE_DESC = "(Ljava/util/concurrent/CompletionStage;)Ljava/lang/Object;";
+
+    public static final String ASYNC_FRAME = "dev/jasyncio/internal/AsyncFrame";
+    public static final String ASYNC_FRAME_DESC = "L" + ASYNC_FRAME + ";";
+    public static final String FRAME_LABEL = "label";
+    public static final String RESUME = "resume";
+    public static final String RESUME_DESC = "(Ljava/lang/Object;Ljava/lang/Throwable;)Ljava/lang/Object;";
+    public static final String COROUTINE_NAME = "coroutineName";
+    public static final String SUSPENDED_AT = "suspendedAt";
+    public static final String STRING_RESULT_DESC = "()Ljava/lang/String;";
+
+    public static final String ASYNC_SUPPORT = "dev/jasyncio/internal/AsyncSupport";
+    public static final String SUPPORT_AWAIT = "await";
+    public static final String SUPPORT_AWAIT_DESC = "(Ljava/lang/Object;Ldev/jasyncio/internal/AsyncFrame;)Ljava/lang/Object;";
+    public static final String SUPPORT_RESUME_VALUE = "resumeValue";
+    public static final String SUPPORT_RESUME_VALUE_DESC = "(Ljava/lang/Object;Ljava/lang/Throwable;)Ljava/lang/Object;";
+    public static final String SUPPORT_SUSPENDED = "SUSPENDED";
+    public static final String SUPPORT_LOCATION = "location";
+    public static final String SUPPORT_LOCATION_DESC = "(Ljava/lang/String;I)Ljava/lang/String;";
+
+    /** Prefix of the synthetic method holding a rewritten body. */
+    public static final String BODY_PREFIX = "async$";
+    /** Infix of a generated frame class name: {@code Owner$Async$method}. */
+    public static final String FRAME_CLASS_INFIX = "$Async$";
+
+    private Names() {
+    }
+
+    /** Whether a method call is jasyncio's {@code Asyncio.await}. */
+    public static boolean isAwait(int opcode, String owner, String name, String desc) {
+        return opcode == Opcodes.INVOKESTATIC && ASYNCIO.equals(owner) && AWAIT.equals(name)
+                && (AWAIT_AWAITABLE_DESC.equals(desc) || AWAIT_STAGE_DESC.equals(desc));
+    }
+
+    /** Whether a method call is {@code Coroutine.of(value)}. */
+    public static boolean isCoroutineOf(int opcode, String owner, String name, String desc) {
+        return opcode == Opcodes.INVOKESTATIC && COROUTINE.equals(owner) && COROUTINE_OF.equals(name)
+                && COROUTINE_OF_DESC.equals(desc);
+    }
+}

@@ -1,0 +1,231 @@
+package dev.jasyncio.transformer.validation;
+
+import dev.jasyncio.Asyncio;
+import dev.jasyncio.Coroutine;
+import dev.jasyncio.transformer.Diagnostic;
+import dev.jasyncio.transformer.InstrumentResult;
+import dev.jasyncio.transformer.Instrumenter;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.util.CheckClassAdapter;
+import org.objectweb.asm.util.TraceClassVisitor;
+
+import javax.tools.Diagnostic.Kind;
+import javax.tools.DiagnosticCollector;
+import javax.tools.FileObject;
+import javax.tools.ForwardingJavaFileManager;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The validation pipeline of the transformer's tests: compile a Java source in-process with javac, instrument every
+ * class, check each with ASM's verifier, load them in a fresh class loader (the JVM verifies them again) and run
+ * them on the real runtime. The instrumented bytecode is dumped as text under {@code target/asm/} so a failure can
+ * be read.
+ */
+public final class ValidationSupport {
+
+    private ValidationSupport() {
+    }
+
+    /** A compiled and instrumented snippet, loaded and ready to run. */
+    public static final class Loaded {
+        public final Map<String, byte[]> classes;
+        public final ClassLoader loader;
+        public final List<InstrumentResult> results;
+
+        Loaded(Map<String, byte[]> classes, ClassLoader loader, List<InstrumentResult> results) {
+            this.classes = classes;
+            this.loader = loader;
+            this.results = results;
+        }
+
+        public Class<?> type(String name) {
+            try {
+                return Class.forName(name, true, loader);
+            } catch (ClassNotFoundException e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        /** Calls a static method and returns what it returns; exceptions come out unwrapped. */
+        public Object call(String className, String method, Object... args) throws Throwable {
+            for (Method m : type(className).getDeclaredMethods()) {
+                if (m.getName().equals(method) && m.getParameterCount() == args.length) {
+                    m.setAccessible(true);
+                    try {
+                        return m.invoke(null, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                }
+            }
+            throw new AssertionError("no method " + method + " with " + args.length + " arguments in " + className);
+        }
+
+        /** Runs the coroutine a static method returns with {@code Asyncio.run} and returns its result. */
+        public Object run(String className, String method, Object... args) throws Throwable {
+            Object coro = call(className, method, args);
+            return Asyncio.run((Coroutine<?>) coro);
+        }
+    }
+
+    /** Compiles {@code source} (the public class {@code className}) for Java 17 and returns its class files. */
+    public static Map<String, byte[]> compile(String className, String source, String... options) {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> errors = new DiagnosticCollector<>();
+        StandardJavaFileManager standard = javac.getStandardFileManager(errors, null, null);
+        Map<String, ByteArrayOutputStream> out = new LinkedHashMap<>();
+        ForwardingJavaFileManager<StandardJavaFileManager> files = new ForwardingJavaFileManager<>(standard) {
+            @Override
+            public JavaFileObject getJavaFileForOutput(Location location, String name, JavaFileObject.Kind kind,
+                                                       FileObject sibling) {
+                return new SimpleJavaFileObject(URI.create("mem:///" + name.replace('.', '/') + kind.extension),
+                        kind) {
+                    @Override
+                    public OutputStream openOutputStream() {
+                        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                        out.put(name.replace('.', '/'), bytes);
+                        return bytes;
+                    }
+                };
+            }
+        };
+        JavaFileObject unit = new SimpleJavaFileObject(URI.create("string:///" + className.replace('.', '/')
+                + ".java"), JavaFileObject.Kind.SOURCE) {
+            @Override
+            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                return source;
+            }
+        };
+        List<String> opts = new ArrayList<>(List.of("-g", "--release", "17", "-classpath",
+                System.getProperty("java.class.path")));
+        opts.addAll(List.of(options));
+        boolean ok = javac.getTask(null, files, errors, opts, null, List.of(unit)).call();
+        if (!ok) {
+            StringBuilder msg = new StringBuilder("compilation failed:\n");
+            errors.getDiagnostics().stream().filter(d -> d.getKind() == Kind.ERROR)
+                    .forEach(d -> msg.append(d.getLineNumber()).append(": ").append(d.getMessage(null)).append('\n'));
+            fail(msg.toString());
+        }
+        Map<String, byte[]> classes = new LinkedHashMap<>();
+        out.forEach((name, bytes) -> classes.put(name, bytes.toByteArray()));
+        return classes;
+    }
+
+    /** Instruments every class; fails the test on any diagnostic. */
+    public static Loaded instrumentAndLoad(Map<String, byte[]> compiled) {
+        List<InstrumentResult> results = new ArrayList<>();
+        Map<String, byte[]> classes = instrument(compiled, results);
+        for (InstrumentResult r : results) {
+            if (r.status() == InstrumentResult.Status.FAILED) {
+                StringBuilder msg = new StringBuilder("instrumentation failed for " + r.className() + ":\n");
+                for (Diagnostic d : r.diagnostics()) {
+                    msg.append(d.format()).append('\n');
+                }
+                fail(msg.toString());
+            }
+        }
+        ClassLoader loader = new ClassLoader(ValidationSupport.class.getClassLoader()) {
+            @Override
+            protected Class<?> findClass(String name) throws ClassNotFoundException {
+                byte[] b = classes.get(name.replace('.', '/'));
+                if (b == null) {
+                    throw new ClassNotFoundException(name);
+                }
+                return defineClass(name, b, 0, b.length);
+            }
+        };
+        for (Map.Entry<String, byte[]> e : classes.entrySet()) {
+            StringWriter report = new StringWriter();
+            CheckClassAdapter.verify(new ClassReader(e.getValue()), loader, false, new PrintWriter(report));
+            if (!report.toString().isEmpty()) {
+                fail("ASM verifier rejects " + e.getKey() + ":\n" + report);
+            }
+        }
+        return new Loaded(classes, loader, results);
+    }
+
+    /** Instruments and returns the result for each class (no failure on diagnostics). */
+    public static Map<String, byte[]> instrument(Map<String, byte[]> compiled, List<InstrumentResult> results) {
+        Path dir = writeToTemp(compiled);
+        List<Path> classpath = new ArrayList<>();
+        classpath.add(dir);
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            classpath.add(Paths.get(entry));
+        }
+        Instrumenter instrumenter = Instrumenter.forClasspath(classpath);
+        Map<String, byte[]> classes = new LinkedHashMap<>();
+        for (Map.Entry<String, byte[]> e : compiled.entrySet()) {
+            InstrumentResult r = instrumenter.instrument(e.getValue());
+            results.add(r);
+            classes.put(e.getKey(), r.classBytes());
+            classes.putAll(r.generatedClasses());
+        }
+        dump(classes);
+        return classes;
+    }
+
+    /** Compiles, instruments, checks and loads. */
+    public static Loaded load(String className, String source) {
+        return instrumentAndLoad(compile(className, source));
+    }
+
+    /** Runs {@code className.method()} and checks the coroutine's result. */
+    public static void assertRuns(Object expected, Loaded loaded, String className, String method, Object... args)
+            throws Throwable {
+        assertEquals(expected, loaded.run(className, method, args));
+    }
+
+    private static Path writeToTemp(Map<String, byte[]> classes) {
+        try {
+            Path dir = Files.createTempDirectory("jasyncio-validation");
+            for (Map.Entry<String, byte[]> e : classes.entrySet()) {
+                Path file = dir.resolve(e.getKey() + ".class");
+                Files.createDirectories(file.getParent());
+                Files.write(file, e.getValue());
+            }
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void dump(Map<String, byte[]> classes) {
+        try {
+            Path root = Paths.get("target", "asm");
+            for (Map.Entry<String, byte[]> e : classes.entrySet()) {
+                Path file = root.resolve(e.getKey() + ".txt");
+                Files.createDirectories(file.getParent());
+                StringWriter text = new StringWriter();
+                new ClassReader(e.getValue()).accept(new TraceClassVisitor(new PrintWriter(text)), 0);
+                Files.writeString(file, text.toString());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
