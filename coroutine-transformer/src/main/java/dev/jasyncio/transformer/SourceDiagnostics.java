@@ -1,0 +1,120 @@
+package dev.jasyncio.transformer;
+
+import com.github.javaparser.ast.CompilationUnit;
+import dev.jasyncio.transformer.internal.check.AsyncTypeIndex;
+import dev.jasyncio.transformer.internal.check.SourceChecks;
+import dev.jasyncio.transformer.internal.source.JavaSources;
+import dev.jasyncio.transformer.internal.source.ParsedSource;
+import dev.jasyncio.transformer.internal.source.SourceFilter;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The source diagnostics' facade: reads Java sources and reports misuse of {@code await} and {@code @Async}
+ * with javac's file, line and column, before the bytecode pass runs.
+ *
+ * <p>Rules and their ids are listed in {@code docs/diagnostics/README.md}. Files JavaParser cannot read are
+ * skipped: javac reports their syntax errors itself. Diagnostics name files by their path as given (Maven
+ * passes absolute paths, as javac's own messages show them) and come sorted by file, line and column.
+ */
+public final class SourceDiagnostics {
+
+    private SourceDiagnostics() {
+    }
+
+    /**
+     * Checks {@code files}. The {@code sourceRoots} are read too, for the names of async functional interfaces
+     * and of methods taking them, so that lambdas passed to the module's own async APIs count as async bodies.
+     */
+    public static List<Diagnostic> check(List<Path> sourceRoots, List<Path> files) {
+        Map<Path, ParsedSource> toCheck = new LinkedHashMap<>();
+        for (Path file : files) {
+            String code = read(file);
+            if (SourceFilter.mayNeedChecking(code)) {
+                JavaSources.parse(file.toString(), code).ifPresent(s -> toCheck.put(normalize(file), s));
+            }
+        }
+        if (toCheck.isEmpty()) {
+            return List.of();
+        }
+        List<CompilationUnit> indexed = new ArrayList<>();
+        toCheck.values().forEach(s -> indexed.add(s.unit()));
+        for (Path file : javaFilesUnder(sourceRoots)) {
+            if (!toCheck.containsKey(normalize(file))) {
+                String code = read(file);
+                if (SourceFilter.mayDeclareAsyncTypes(code)) {
+                    JavaSources.parse(file.toString(), code).ifPresent(s -> indexed.add(s.unit()));
+                }
+            }
+        }
+        AsyncTypeIndex index = AsyncTypeIndex.of(indexed);
+        List<Diagnostic> found = new ArrayList<>();
+        for (ParsedSource source : toCheck.values()) {
+            found.addAll(SourceChecks.run(source, index));
+        }
+        return sorted(found);
+    }
+
+    /** Checks one file on its own; its own declarations are the only ones known. */
+    public static List<Diagnostic> check(Path file) {
+        return check(List.of(), List.of(file));
+    }
+
+    /** Checks source text as if it were the file {@code fileName}, which is what the diagnostics name. */
+    public static List<Diagnostic> checkSource(String fileName, String code) {
+        if (!SourceFilter.mayNeedChecking(code)) {
+            return List.of();
+        }
+        Optional<ParsedSource> source = JavaSources.parse(fileName, code);
+        if (source.isEmpty()) {
+            return List.of();
+        }
+        return sorted(SourceChecks.run(source.get(), AsyncTypeIndex.of(List.of(source.get().unit()))));
+    }
+
+    private static List<Diagnostic> sorted(List<Diagnostic> found) {
+        found.sort(Comparator.comparing(Diagnostic::file)
+                .thenComparingInt(Diagnostic::line)
+                .thenComparingInt(Diagnostic::column));
+        return found;
+    }
+
+    private static List<Path> javaFilesUnder(List<Path> roots) {
+        List<Path> found = new ArrayList<>();
+        for (Path root : roots) {
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(root)) {
+                walk.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p)).forEach(found::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list source root " + root, e);
+            }
+        }
+        return found;
+    }
+
+    private static String read(Path file) {
+        try {
+            // The encoding Maven projects use by default (project.build.sourceEncoding).
+            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read source file " + file, e);
+        }
+    }
+
+    private static Path normalize(Path file) {
+        return file.toAbsolutePath().normalize();
+    }
+}
