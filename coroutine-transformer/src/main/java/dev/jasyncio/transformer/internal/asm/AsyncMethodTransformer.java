@@ -62,6 +62,9 @@ final class AsyncMethodTransformer {
         normaliseReturns(work);
 
         Frame<BasicValue>[] frames = TypeAnalysis.analyze(owner.name, work, hierarchy);
+        if (ConstructorRelocation.relocate(work, frames, hierarchy)) {
+            frames = TypeAnalysis.analyze(owner.name, work, hierarchy);
+        }
         Liveness liveness = Liveness.of(work);
         int[] monitors = MonitorCheck.depths(work);
 
@@ -144,7 +147,7 @@ final class AsyncMethodTransformer {
         if (v instanceof TypeAnalysis.Uninitialized) {
             String type = v.getType().getClassName();
             error(Ids.AWAIT_IN_CONSTRUCTOR_CALL, site.line, "await inside the arguments of 'new "
-                    + type.substring(type.lastIndexOf('.') + 1) + "(...)' is not supported yet",
+                    + type.substring(type.lastIndexOf('.') + 1) + "(...)' compiled in a shape that cannot be transformed",
                     "await into a local variable first, then pass the variable to the constructor");
             return false;
         }

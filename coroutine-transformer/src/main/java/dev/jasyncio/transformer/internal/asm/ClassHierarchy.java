@@ -1,6 +1,8 @@
 package dev.jasyncio.transformer.internal.asm;
 
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 import java.io.IOException;
@@ -29,12 +31,15 @@ public final class ClassHierarchy {
         final String superName;
         final String[] interfaces;
         final boolean isInterface;
+        /** Whether the class has a static initializer, whose run is observable; unknown classes say yes. */
+        final boolean hasStaticInitializer;
 
-        Info(String name, String superName, String[] interfaces, boolean isInterface) {
+        Info(String name, String superName, String[] interfaces, boolean isInterface, boolean hasStaticInitializer) {
             this.name = name;
             this.superName = superName;
             this.interfaces = interfaces;
             this.isInterface = isInterface;
+            this.hasStaticInitializer = hasStaticInitializer;
         }
     }
 
@@ -79,14 +84,29 @@ public final class ClassHierarchy {
         }
         Info info;
         if (bytes == null) {
-            info = new Info(internalName, "java/lang/Object", new String[0], false);
+            info = new Info(internalName, "java/lang/Object", new String[0], false, true);
         } else {
             ClassReader reader = new ClassReader(bytes);
+            boolean[] clinit = {false};
+            reader.accept(new ClassVisitor(Names.ASM_API) {
+                @Override
+                public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                                 String[] exceptions) {
+                    if ("<clinit>".equals(name)) {
+                        clinit[0] = true;
+                    }
+                    return null;
+                }
+            }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
             info = new Info(internalName, reader.getSuperName(), reader.getInterfaces(),
-                    (reader.getAccess() & Opcodes.ACC_INTERFACE) != 0);
+                    (reader.getAccess() & Opcodes.ACC_INTERFACE) != 0, clinit[0]);
         }
         cache.put(internalName, info);
         return info;
+    }
+
+    boolean hasStaticInitializer(String internalName) {
+        return info(internalName).hasStaticInitializer;
     }
 
     boolean isInterface(String internalName) {

@@ -128,6 +128,10 @@ public final class ClassTransformer {
             problems.addAll(TransformVerifier.verify(frame, hierarchy));
         }
         if (!problems.isEmpty()) {
+            if (Boolean.getBoolean("jasyncio.debug.dump")) {
+                new ClassReader(out).accept(new org.objectweb.asm.util.TraceClassVisitor(
+                        new java.io.PrintWriter(System.err, true)), 0);
+            }
             diagnostics.add(Diagnostic.error(Ids.INTERNAL_VERIFY, sourcePath, 0, 0,
                     "the transformed class would not pass verification, so it was left as it is: " + problems,
                     "please report this with the class file; as a workaround, move the await out of the construct"));

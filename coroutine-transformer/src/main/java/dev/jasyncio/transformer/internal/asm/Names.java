@@ -44,6 +44,9 @@ public final class Names {
     public static final String SUPPORT_LOCATION = "location";
     public static final String SUPPORT_LOCATION_DESC = "(Ljava/lang/String;I)Ljava/lang/String;";
 
+    public static final String SUPPORT_INITIALIZE = "initialize";
+    public static final String SUPPORT_INITIALIZE_DESC = "(Ljava/lang/Class;)V";
+
     /** Prefix of the synthetic method holding a rewritten body. */
     public static final String BODY_PREFIX = "async$";
     /** Infix of a generated frame class name: {@code Owner$Async$method}. */

@@ -115,10 +115,14 @@ final class TypeAnalysis {
             return List.of(types);
         }
 
+        /** One value per NEW instruction: the analysis revisits instructions, and identity must hold across visits. */
+        private final java.util.Map<AbstractInsnNode, Uninitialized> allocations = new java.util.HashMap<>();
+
         @Override
         public BasicValue newOperation(AbstractInsnNode insn) throws AnalyzerException {
             if (insn.getOpcode() == Opcodes.NEW) {
-                return new Uninitialized(Type.getObjectType(((TypeInsnNode) insn).desc), insn);
+                return allocations.computeIfAbsent(insn,
+                        i -> new Uninitialized(Type.getObjectType(((TypeInsnNode) i).desc), i));
             }
             return super.newOperation(insn);
         }

@@ -1,0 +1,124 @@
+package dev.jasyncio.transformer.internal.asm;
+
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TypeInsnNode;
+import org.objectweb.asm.tree.VarInsnNode;
+import org.objectweb.asm.tree.analysis.BasicValue;
+import org.objectweb.asm.tree.analysis.Frame;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Makes {@code new Foo(a, await(x))} transformable. The JVM cannot save an object that is allocated but not yet
+ * constructed, so the allocation moves after the arguments: {@code NEW Foo; DUP; args; INVOKESPECIAL} becomes
+ * {@code args; store them; NEW Foo; DUP; load them; INVOKESPECIAL}. Where Foo has a static initializer, a call
+ * at the original place still initializes the class first, so class initialization order is unchanged.
+ */
+final class ConstructorRelocation {
+
+    private ConstructorRelocation() {
+    }
+
+    /**
+     * Relocates every allocation whose uninitialized object is on the stack at an await. Returns false if nothing
+     * needed it; the caller re-analyses the method after a relocation.
+     */
+    static boolean relocate(MethodNode method, Frame<BasicValue>[] frames, ClassHierarchy hierarchy) {
+        InsnList insns = method.instructions;
+        Set<AbstractInsnNode> news = new LinkedHashSet<>();
+        int index = 0;
+        for (AbstractInsnNode insn = insns.getFirst(); insn != null; insn = insn.getNext(), index++) {
+            Frame<BasicValue> f = frames[index];
+            if (f == null || !isAwait(insn)) {
+                continue;
+            }
+            for (int i = 0; i < f.getStackSize(); i++) {
+                if (f.getStack(i) instanceof TypeAnalysis.Uninitialized) {
+                    news.add(((TypeAnalysis.Uninitialized) f.getStack(i)).newInsn);
+                }
+            }
+        }
+        List<Runnable> edits = new ArrayList<>();
+        for (AbstractInsnNode newInsn : news) {
+            MethodInsnNode ctor = constructorOf(newInsn, insns, frames);
+            AbstractInsnNode dup = next(newInsn);
+            if (ctor == null || dup == null || dup.getOpcode() != Opcodes.DUP) {
+                return false; // not javac's shape: leave it to the caller's diagnostic
+            }
+            edits.add(() -> move(method, (TypeInsnNode) newInsn, dup, ctor, hierarchy));
+        }
+        edits.forEach(Runnable::run);
+        return !edits.isEmpty();
+    }
+
+    private static void move(MethodNode method, TypeInsnNode newInsn, AbstractInsnNode dup, MethodInsnNode ctor,
+                             ClassHierarchy hierarchy) {
+        InsnList insns = method.instructions;
+        if (hierarchy.hasStaticInitializer(newInsn.desc)) {
+            insns.insertBefore(newInsn, new LdcInsnNode(Type.getObjectType(newInsn.desc)));
+            insns.insertBefore(newInsn, new MethodInsnNode(Opcodes.INVOKESTATIC, Names.ASYNC_SUPPORT,
+                    Names.SUPPORT_INITIALIZE, Names.SUPPORT_INITIALIZE_DESC, false));
+        }
+        insns.remove(dup);
+        insns.remove(newInsn);
+        Type[] args = Type.getArgumentTypes(ctor.desc);
+        int[] slots = new int[args.length];
+        for (int i = 0; i < args.length; i++) {
+            slots[i] = method.maxLocals;
+            method.maxLocals += args[i].getSize();
+        }
+        InsnList code = new InsnList();
+        for (int i = args.length - 1; i >= 0; i--) {
+            code.add(new VarInsnNode(args[i].getOpcode(Opcodes.ISTORE), slots[i]));
+        }
+        code.add(new TypeInsnNode(Opcodes.NEW, newInsn.desc));
+        code.add(new InsnNode(Opcodes.DUP));
+        for (int i = 0; i < args.length; i++) {
+            code.add(new VarInsnNode(args[i].getOpcode(Opcodes.ILOAD), slots[i]));
+        }
+        insns.insertBefore(ctor, code);
+    }
+
+    /** The constructor call whose receiver is the object {@code newInsn} allocated. */
+    private static MethodInsnNode constructorOf(AbstractInsnNode newInsn, InsnList insns, Frame<BasicValue>[] frames) {
+        for (AbstractInsnNode i = newInsn.getNext(); i != null; i = i.getNext()) {
+            if (i.getOpcode() != Opcodes.INVOKESPECIAL || !"<init>".equals(((MethodInsnNode) i).name)) {
+                continue;
+            }
+            Frame<BasicValue> f = frames[insns.indexOf(i)];
+            if (f == null) {
+                continue;
+            }
+            int args = Type.getArgumentTypes(((MethodInsnNode) i).desc).length;
+            BasicValue receiver = f.getStack(f.getStackSize() - 1 - args);
+            if (receiver instanceof TypeAnalysis.Uninitialized
+                    && ((TypeAnalysis.Uninitialized) receiver).newInsn == newInsn) {
+                return (MethodInsnNode) i;
+            }
+        }
+        return null;
+    }
+
+    private static AbstractInsnNode next(AbstractInsnNode insn) {
+        AbstractInsnNode n = insn.getNext();
+        while (n != null && n.getOpcode() < 0) {
+            n = n.getNext();
+        }
+        return n;
+    }
+
+    private static boolean isAwait(AbstractInsnNode insn) {
+        return insn instanceof MethodInsnNode && Names.isAwait(insn.getOpcode(), ((MethodInsnNode) insn).owner,
+                ((MethodInsnNode) insn).name, ((MethodInsnNode) insn).desc);
+    }
+}
