@@ -16,28 +16,36 @@ public final class AsyncSupport {
         }
     };
 
-    private static volatile RuntimeAccess access;
+    /**
+     * How deeply coroutines may nest on the Java stack (inline starts and direct calls) before the next one is
+     * handed to the task's loop instead: deep enough that ordinary async recursion never leaves the fast path,
+     * shallow enough that a chain of any length cannot overflow the thread's stack. Generated direct entries
+     * compare against it.
+     */
+    public static final int MAX_DEPTH = 128;
+
+    /**
+     * The implementation, a package-private class of {@code dev.jasyncio}. A constant, so the JIT sees through every
+     * call below to the one implementation and inlines it.
+     */
+    private static final RuntimeAccess ACCESS = load();
 
     private AsyncSupport() {
     }
 
-    /** Called once by {@code dev.jasyncio} as it initialises. */
-    public static void install(RuntimeAccess runtime) {
-        access = runtime;
+    private static RuntimeAccess load() {
+        try {
+            java.lang.reflect.Constructor<?> c = Class.forName("dev.jasyncio.Scheduling", true,
+                    AsyncSupport.class.getClassLoader()).getDeclaredConstructor();
+            c.setAccessible(true);
+            return (RuntimeAccess) c.newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
     }
 
     private static RuntimeAccess runtime() {
-        RuntimeAccess a = access;
-        if (a == null) {
-            try {
-                // Initialising the public package installs the implementation.
-                Class.forName("dev.jasyncio.Task", true, AsyncSupport.class.getClassLoader());
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException("jasyncio runtime is incomplete", e);
-            }
-            a = access;
-        }
-        return a;
+        return ACCESS;
     }
 
     /**
@@ -48,6 +56,35 @@ public final class AsyncSupport {
      */
     public static Object await(Object awaitable, AsyncFrame<?> frame) {
         return runtime().await(awaitable, frame);
+    }
+
+    /**
+     * An await in a body running in direct mode (no frame yet): as {@link #await}, with the task and nesting depth
+     * passed along instead of a frame. On {@link #SUSPENDED} the body materialises its frame and calls
+     * {@link #suspendDirect}.
+     */
+    public static Object awaitDirect(Object awaitable, dev.jasyncio.Task<?> task, int depth) {
+        return ACCESS.awaitDirect(awaitable, task, depth);
+    }
+
+    /** The nesting depth a body with a frame passes to the direct entry it calls. */
+    public static int depth(AsyncFrame<?> frame) {
+        return ACCESS.depth(frame);
+    }
+
+    /** A direct entry nested too deep: its frame, made fresh, is started by the task's loop instead. */
+    public static Object deferDirect(AsyncFrame<?> fresh, dev.jasyncio.Task<?> task) {
+        return ACCESS.deferDirect(fresh, task);
+    }
+
+    /** A body in direct mode suspends: its new frame joins the suspended chain; returns {@link #SUSPENDED}. */
+    public static Object suspendDirect(AsyncFrame<?> materialised, dev.jasyncio.Task<?> task) {
+        return ACCESS.suspendDirect(materialised, task);
+    }
+
+    /** A body with a frame saw a direct call suspend: the callee's chain now continues into this frame. */
+    public static void linkDirect(AsyncFrame<?> frame) {
+        ACCESS.linkDirect(frame);
     }
 
     /** At a resumed await: the value the await produces, or the failure thrown where the body is suspended. */

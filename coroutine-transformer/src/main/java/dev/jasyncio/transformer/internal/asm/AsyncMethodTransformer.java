@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,14 +32,17 @@ import java.util.Set;
  */
 final class AsyncMethodTransformer {
 
-    /** What one rewrite produced: the body method to add and the frame class to write. */
+    /** What one rewrite produced: the methods to add and the frame class to write. */
     static final class Output {
         final MethodNode body;
+        /** The direct entry, or null for a method that has none. */
+        final MethodNode direct;
         final String frameClass;
         final byte[] frameClassBytes;
 
-        Output(MethodNode body, String frameClass, byte[] frameClassBytes) {
+        Output(MethodNode body, MethodNode direct, String frameClass, byte[] frameClassBytes) {
             this.body = body;
+            this.direct = direct;
             this.frameClass = frameClass;
             this.frameClassBytes = frameClassBytes;
         }
@@ -48,16 +52,24 @@ final class AsyncMethodTransformer {
     private final ClassHierarchy hierarchy;
     private final String sourcePath;
     private final List<Diagnostic> diagnostics;
+    /** The async methods of this class with a direct entry, by name + descriptor. */
+    private final Map<String, AwaitSite.DirectEntry> directEntries;
 
-    AsyncMethodTransformer(ClassNode owner, ClassHierarchy hierarchy, String sourcePath, List<Diagnostic> diagnostics) {
+    AsyncMethodTransformer(ClassNode owner, ClassHierarchy hierarchy, String sourcePath, List<Diagnostic> diagnostics,
+                           Map<String, AwaitSite.DirectEntry> directEntries) {
         this.owner = owner;
         this.hierarchy = hierarchy;
         this.sourcePath = sourcePath;
         this.diagnostics = diagnostics;
+        this.directEntries = directEntries;
     }
 
-    /** Rewrites {@code method} in place into its factory; null (with diagnostics) if it cannot be transformed. */
-    Output transform(MethodNode method, String frameClass, String bodyName) throws AnalyzerException {
+    /**
+     * Rewrites {@code method} in place into its factory; null (with diagnostics) if it cannot be transformed.
+     * {@code direct} names its direct entry, or is null if it gets none.
+     */
+    Output transform(MethodNode method, String frameClass, String bodyName, AwaitSite.DirectEntry direct)
+            throws AnalyzerException {
         MethodNode work = copyOf(method);
         normaliseReturns(work);
 
@@ -69,6 +81,7 @@ final class AsyncMethodTransformer {
         int[] monitors = MonitorCheck.depths(work);
 
         List<AwaitSite> sites = new ArrayList<>();
+        Set<LabelNode> targets = jumpTargets(work);
         boolean ok = true;
         int index = 0;
         for (AbstractInsnNode insn = work.instructions.getFirst(); insn != null; insn = insn.getNext(), index++) {
@@ -91,6 +104,7 @@ final class AsyncMethodTransformer {
                 continue;
             }
             AwaitSite site = new AwaitSite(sites.size() + 1, call, line);
+            findDirectCall(site, targets);
             ok &= collect(site, frame, liveness.liveBefore(index));
             sites.add(site);
         }
@@ -106,16 +120,52 @@ final class AsyncMethodTransformer {
         boolean ownerIsInterface = (owner.access & Opcodes.ACC_INTERFACE) != 0;
         String originalDesc = method.desc;
         int bodyAccess = Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC | (ownerIsInterface ? Opcodes.ACC_PUBLIC : 0);
-        new BodyRewriter(work, owner.name, frameClass).rewrite(sites, bodyName, bodyAccess);
+        MethodNode directWork = null;
+        List<AwaitSite> directSites = new ArrayList<>();
+        if (direct != null) {
+            directWork = copyOf(work);
+            for (AwaitSite site : sites) {
+                directSites.add(site.inCopy(work.instructions, directWork.instructions));
+            }
+        }
+        new BodyRewriter(work, owner.name, ownerIsInterface, frameClass).rewrite(sites, bodyName, bodyAccess);
 
         String displayName = simpleName(owner.name) + "." + displayMethodName(method.name);
         byte[] frameBytes = FrameClassEmitter.emit(owner.version, frameClass, owner.name, ownerIsInterface,
                 originalDesc, isStatic, work.name, work.desc, fieldsPerKind, displayName, owner.sourceFile, sites);
         hierarchy.define(frameClass, frameBytes);
         MethodNode body = FrameComputer.compute(owner, work, hierarchy);
+        MethodNode directBody = null;
+        if (directWork != null) {
+            new DirectEntryRewriter(directWork, owner.name, ownerIsInterface, frameClass,
+                    FrameClassEmitter.constructorDescriptor(owner.name, originalDesc, isStatic))
+                    .rewrite(directSites, direct.name, bodyAccess);
+            directBody = FrameComputer.compute(owner, directWork, hierarchy);
+        }
 
         FactoryEmitter.emit(method, owner.name, frameClass, Lines.first(method));
-        return new Output(body, frameClass, frameBytes);
+        return new Output(body, directBody, frameClass, frameBytes);
+    }
+
+    /** Marks {@code await(f(...))} where f has a direct entry, the call right before the await. */
+    private void findDirectCall(AwaitSite site, Set<LabelNode> targets) {
+        AbstractInsnNode p = site.call.getPrevious();
+        while (p != null && (p instanceof LineNumberNode || p instanceof FrameNode
+                || p instanceof LabelNode && !targets.contains(p))) {
+            p = p.getPrevious();
+        }
+        if (!(p instanceof MethodInsnNode) || p.getOpcode() != Opcodes.INVOKESTATIC) {
+            return;
+        }
+        MethodInsnNode call = (MethodInsnNode) p;
+        if (!call.owner.equals(owner.name)) {
+            return;
+        }
+        AwaitSite.DirectEntry entry = directEntries.get(call.name + call.desc);
+        if (entry != null) {
+            site.directCall = call;
+            site.direct = entry;
+        }
     }
 
     /** Records what must survive one await; false (with a diagnostic) if something cannot be saved. */

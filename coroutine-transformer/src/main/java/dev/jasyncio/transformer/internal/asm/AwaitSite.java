@@ -11,8 +11,23 @@ import java.util.List;
  */
 final class AwaitSite {
 
+    /** A direct entry: the synthetic method that runs an async method's body without a frame. */
+    static final class DirectEntry {
+        final String name;
+        final String desc;
+
+        DirectEntry(String name, String desc) {
+            this.name = name;
+            this.desc = desc;
+        }
+    }
+
     final int number;
     final MethodInsnNode call;
+    /** For {@code await(f(...))} on an async method of this class with a direct entry: the call to f, else null. */
+    MethodInsnNode directCall;
+    /** The direct entry to call instead, else null. */
+    DirectEntry direct;
     final int line;
     final List<Slot> locals = new ArrayList<>();
     /** Bottom of the stack first. */
@@ -22,6 +37,16 @@ final class AwaitSite {
         this.number = number;
         this.call = call;
         this.line = line;
+    }
+
+    /** The same site in a copy of the method, whose instructions stand at the same indexes. */
+    AwaitSite inCopy(org.objectweb.asm.tree.InsnList original, org.objectweb.asm.tree.InsnList copy) {
+        AwaitSite s = new AwaitSite(number, (MethodInsnNode) copy.get(original.indexOf(call)), line);
+        s.directCall = directCall == null ? null : (MethodInsnNode) copy.get(original.indexOf(directCall));
+        s.direct = direct;
+        s.locals.addAll(locals);
+        s.stack.addAll(stack);
+        return s;
     }
 
     /** Gives every saved value a field, reusing field names across sites: fields are per kind, numbered per site. */

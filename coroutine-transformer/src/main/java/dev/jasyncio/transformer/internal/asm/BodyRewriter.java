@@ -7,14 +7,12 @@ import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
-import org.objectweb.asm.tree.IntInsnNode;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TableSwitchInsnNode;
-import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.TypeInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
@@ -37,23 +35,31 @@ import java.util.List;
  * cont:
  *   [stack..., value] ...the original code
  * </pre>
- * The original locals keep their slots (line numbers and local variable tables stay valid); the frame, value and
- * error live in three new slots after them. The saving and restoring code is cut out of the method's exception
- * ranges, so handlers see only what the original code had, while both the await and the rethrow stay covered.
+ * An await of a call to an async method with a direct entry calls that entry instead, passing the task and the
+ * nesting depth: no coroutine object is made unless the callee really suspends (then {@code linkDirect} hooks the
+ * callee's new frame to this one). The original locals keep their slots (line numbers and local variable tables
+ * stay valid); the frame, value and error live in three new slots after them. The saving and restoring code is cut
+ * out of the method's exception ranges, so handlers see only what the original code had, while both the await and
+ * the rethrow stay covered.
  */
 final class BodyRewriter {
 
     private final MethodNode method;
+    private final String owner;
+    private final boolean ownerIsInterface;
     private final String frameClass;
     private final String ownerDesc;
     private final boolean isStatic;
     private final int frameSlot;
     private final int valueSlot;
     private final int errorSlot;
+    private final SpillCode spill;
     private final List<LabelNode[]> uncovered = new ArrayList<>();
 
-    BodyRewriter(MethodNode method, String owner, String frameClass) {
+    BodyRewriter(MethodNode method, String owner, boolean ownerIsInterface, String frameClass) {
         this.method = method;
+        this.owner = owner;
+        this.ownerIsInterface = ownerIsInterface;
         this.frameClass = frameClass;
         this.ownerDesc = "L" + owner + ";";
         this.isStatic = (method.access & Opcodes.ACC_STATIC) != 0;
@@ -61,38 +67,45 @@ final class BodyRewriter {
         this.frameSlot = Math.max(method.maxLocals, 3);
         this.valueSlot = frameSlot + 1;
         this.errorSlot = frameSlot + 2;
+        this.spill = new SpillCode(frameClass);
     }
 
     /** Rewrites the method; {@code sites} in instruction order, numbered from 1. */
     void rewrite(List<AwaitSite> sites, String bodyName, int bodyAccess) {
-        removeFrames();
+        removeFrames(method);
         LabelNode start = new LabelNode();
         List<LabelNode> resumes = new ArrayList<>();
         for (AwaitSite site : sites) {
             resumes.add(rewriteAwait(site));
         }
         method.instructions.insert(prologue(start, resumes));
-        splitTryCatchBlocks();
-        method.name = bodyName;
-        method.desc = "(L" + frameClass + ";Ljava/lang/Object;Ljava/lang/Throwable;)Ljava/lang/Object;";
-        method.access = bodyAccess;
-        method.signature = null;
-        method.exceptions = new ArrayList<>();
-        method.visibleAnnotations = null;
-        method.invisibleAnnotations = null;
-        method.visibleParameterAnnotations = null;
-        method.invisibleParameterAnnotations = null;
-        method.visibleAnnotableParameterCount = 0;
-        method.invisibleAnnotableParameterCount = 0;
-        method.parameters = null;
+        ExceptionRanges.cut(method, uncovered);
+        becomeSynthetic(method, bodyName, "(L" + frameClass + ";Ljava/lang/Object;Ljava/lang/Throwable;)Ljava/lang/Object;",
+                bodyAccess);
         method.maxLocals = errorSlot + 1;
     }
 
-    private void removeFrames() {
-        for (AbstractInsnNode i = method.instructions.getFirst(); i != null; ) {
+    /** Strips what belonged to the user's method from a generated one. */
+    static void becomeSynthetic(MethodNode m, String name, String desc, int access) {
+        m.name = name;
+        m.desc = desc;
+        m.access = access;
+        m.signature = null;
+        m.exceptions = new ArrayList<>();
+        m.visibleAnnotations = null;
+        m.invisibleAnnotations = null;
+        m.visibleParameterAnnotations = null;
+        m.invisibleParameterAnnotations = null;
+        m.visibleAnnotableParameterCount = 0;
+        m.invisibleAnnotableParameterCount = 0;
+        m.parameters = null;
+    }
+
+    static void removeFrames(MethodNode m) {
+        for (AbstractInsnNode i = m.instructions.getFirst(); i != null; ) {
             AbstractInsnNode next = i.getNext();
             if (i instanceof FrameNode) {
-                method.instructions.remove(i);
+                m.instructions.remove(i);
             }
             i = next;
         }
@@ -153,43 +166,40 @@ final class BodyRewriter {
         LabelNode uncoveredStart = new LabelNode();
         LabelNode uncoveredEnd = new LabelNode();
 
-        code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
-        code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Names.ASYNC_SUPPORT, Names.SUPPORT_AWAIT,
-                Names.SUPPORT_AWAIT_DESC, false));
+        if (site.direct != null) {
+            code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
+            code.add(new FieldInsnNode(Opcodes.GETFIELD, Names.ASYNC_FRAME, Names.FRAME_TASK, Names.TASK_DESC));
+            code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
+            code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Names.ASYNC_SUPPORT, Names.SUPPORT_DEPTH,
+                    Names.SUPPORT_DEPTH_DESC, false));
+            code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, owner, site.direct.name, site.direct.desc,
+                    ownerIsInterface));
+        } else {
+            code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
+            code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Names.ASYNC_SUPPORT, Names.SUPPORT_AWAIT,
+                    Names.SUPPORT_AWAIT_DESC, false));
+        }
         code.add(uncoveredStart);
         code.add(new InsnNode(Opcodes.DUP));
         code.add(new FieldInsnNode(Opcodes.GETSTATIC, Names.ASYNC_SUPPORT, Names.SUPPORT_SUSPENDED,
                 "Ljava/lang/Object;"));
         code.add(new JumpInsnNode(Opcodes.IF_ACMPNE, cont));
 
-        // Suspend: save the stack (top first), the live locals, the label.
+        // Suspend: link a suspended direct callee to this frame, save what must survive, return SUSPENDED.
         code.add(new InsnNode(Opcodes.POP));
-        for (int i = site.stack.size() - 1; i >= 0; i--) {
-            saveStackTop(code, site.stack.get(i));
+        if (site.direct != null) {
+            code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
+            code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Names.ASYNC_SUPPORT, Names.SUPPORT_LINK_DIRECT,
+                    Names.SUPPORT_LINK_DIRECT_DESC, false));
         }
-        for (Slot s : site.locals) {
-            if (!s.isNullConstant()) {
-                code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
-                code.add(new VarInsnNode(s.loadOpcode(), s.local));
-                code.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, s.field, Slot.fieldDescriptor(s.kind)));
-            }
-        }
-        code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
-        code.add(intConstant(site.number));
-        code.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, Names.FRAME_LABEL, "I"));
+        spill.save(code, site, frameSlot);
         code.add(new FieldInsnNode(Opcodes.GETSTATIC, Names.ASYNC_SUPPORT, Names.SUPPORT_SUSPENDED,
                 "Ljava/lang/Object;"));
         code.add(new InsnNode(Opcodes.ARETURN));
 
-        // Resume: restore the locals, then the stack (bottom first), then produce the awaited value.
+        // Resume: restore, then produce the awaited value or throw its failure here.
         code.add(resume);
-        for (Slot s : site.locals) {
-            restore(code, s);
-            code.add(new VarInsnNode(s.storeOpcode(), s.local));
-        }
-        for (Slot s : site.stack) {
-            restore(code, s);
-        }
+        spill.restore(code, site, frameSlot);
         code.add(new VarInsnNode(Opcodes.ALOAD, valueSlot));
         code.add(new VarInsnNode(Opcodes.ALOAD, errorSlot));
         code.add(uncoveredEnd);
@@ -199,85 +209,10 @@ final class BodyRewriter {
 
         method.instructions.insert(site.call, code);
         method.instructions.remove(site.call);
+        if (site.directCall != null) {
+            method.instructions.remove(site.directCall);
+        }
         uncovered.add(new LabelNode[] {uncoveredStart, uncoveredEnd});
         return resume;
-    }
-
-    private void saveStackTop(InsnList code, Slot s) {
-        if (s.isNullConstant()) {
-            code.add(new InsnNode(Opcodes.POP));
-            return;
-        }
-        code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
-        if (s.isWide()) {
-            code.add(new InsnNode(Opcodes.DUP_X2));
-            code.add(new InsnNode(Opcodes.POP));
-        } else {
-            code.add(new InsnNode(Opcodes.SWAP));
-        }
-        code.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, s.field, Slot.fieldDescriptor(s.kind)));
-    }
-
-    private void restore(InsnList code, Slot s) {
-        if (s.isNullConstant()) {
-            code.add(new InsnNode(Opcodes.ACONST_NULL));
-            return;
-        }
-        code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
-        code.add(new FieldInsnNode(Opcodes.GETFIELD, frameClass, s.field, Slot.fieldDescriptor(s.kind)));
-        if (s.needsCast()) {
-            code.add(new TypeInsnNode(Opcodes.CHECKCAST, s.castTarget()));
-        }
-    }
-
-    /** Cuts the save/restore code of every await out of every exception range that contains it. */
-    private void splitTryCatchBlocks() {
-        InsnList insns = method.instructions;
-        List<TryCatchBlockNode> result = new ArrayList<>();
-        for (TryCatchBlockNode tcb : method.tryCatchBlocks) {
-            LabelNode from = tcb.start;
-            int end = insns.indexOf(tcb.end);
-            List<LabelNode[]> inside = new ArrayList<>();
-            for (LabelNode[] cut : uncovered) {
-                int a = insns.indexOf(cut[0]);
-                if (a > insns.indexOf(tcb.start) && a < end) {
-                    inside.add(cut);
-                }
-            }
-            inside.sort((x, y) -> Integer.compare(insns.indexOf(x[0]), insns.indexOf(y[0])));
-            for (LabelNode[] cut : inside) {
-                addIfNotEmpty(result, tcb, from, cut[0]);
-                from = cut[1];
-            }
-            addIfNotEmpty(result, tcb, from, tcb.end);
-        }
-        method.tryCatchBlocks = result;
-    }
-
-    private void addIfNotEmpty(List<TryCatchBlockNode> out, TryCatchBlockNode tcb, LabelNode from, LabelNode to) {
-        InsnList insns = method.instructions;
-        for (AbstractInsnNode i = from; i != null && i != to; i = i.getNext()) {
-            if (i.getOpcode() >= 0) {
-                TryCatchBlockNode piece = new TryCatchBlockNode(from, to, tcb.handler, tcb.type);
-                piece.visibleTypeAnnotations = tcb.visibleTypeAnnotations;
-                piece.invisibleTypeAnnotations = tcb.invisibleTypeAnnotations;
-                out.add(piece);
-                return;
-            }
-        }
-        assert insns.indexOf(from) <= insns.indexOf(to);
-    }
-
-    private static AbstractInsnNode intConstant(int value) {
-        if (value >= -1 && value <= 5) {
-            return new InsnNode(Opcodes.ICONST_0 + value);
-        }
-        if (value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE) {
-            return new IntInsnNode(Opcodes.BIPUSH, value);
-        }
-        if (value >= Short.MIN_VALUE && value <= Short.MAX_VALUE) {
-            return new IntInsnNode(Opcodes.SIPUSH, value);
-        }
-        return new LdcInsnNode(value);
     }
 }

@@ -93,16 +93,30 @@ public final class ClassTransformer {
         for (MethodNode m : cn.methods) {
             usedNames.add(m.name);
         }
-        AsyncMethodTransformer methods = new AsyncMethodTransformer(cn, hierarchy, sourcePath, diagnostics);
+        Map<MethodNode, AwaitSite.DirectEntry> directOf = new LinkedHashMap<>();
+        Map<String, AwaitSite.DirectEntry> directEntries = new LinkedHashMap<>();
+        for (MethodNode m : bodies) {
+            if (hasDirectEntry(m)) {
+                AwaitSite.DirectEntry e = new AwaitSite.DirectEntry(unique(Names.DIRECT_PREFIX + m.name, usedNames),
+                        DirectEntryRewriter.descriptor(m.desc));
+                directOf.put(m, e);
+                directEntries.put(m.name + m.desc, e);
+            }
+        }
+        AsyncMethodTransformer methods = new AsyncMethodTransformer(cn, hierarchy, sourcePath, diagnostics,
+                directEntries);
         for (MethodNode m : bodies) {
             String base = m.name.replace('<', '_').replace('>', '_');
             String bodyName = unique(Names.BODY_PREFIX + base, usedNames);
             String frameClass = unique(cn.name + Names.FRAME_CLASS_INFIX + base, frameNames);
-            AsyncMethodTransformer.Output out = methods.transform(m, frameClass, bodyName);
+            AsyncMethodTransformer.Output out = methods.transform(m, frameClass, bodyName, directOf.get(m));
             if (out == null) {
                 continue;
             }
             newBodies.add(out.body);
+            if (out.direct != null) {
+                newBodies.add(out.direct);
+            }
             generated.put(out.frameClass, out.frameClassBytes);
             asyncMethods.add(m.name + m.desc);
         }
@@ -205,6 +219,14 @@ public final class ClassTransformer {
             }
         }
         return null;
+    }
+
+    /**
+     * Static {@code @Async} methods get a direct entry, called by {@code await(m(...))} in the same class: a static
+     * call cannot be redirected by overriding, so the entry is always the method the source meant.
+     */
+    private static boolean hasDirectEntry(MethodNode m) {
+        return (m.access & Opcodes.ACC_STATIC) != 0 && !isSyntheticLambda(m);
     }
 
     private static boolean isSyntheticLambda(MethodNode m) {

@@ -82,6 +82,17 @@ final class FrameClassEmitter {
         init.visitMaxs(0, 0);
         init.visitEnd();
 
+        if (!ctorDesc.equals("()V")) {
+            // For a direct entry that suspends: it fills the saved-value fields itself; the arguments are not needed.
+            MethodVisitor empty = cw.visitMethod(0, "<init>", "()V", null, null);
+            empty.visitCode();
+            empty.visitVarInsn(Opcodes.ALOAD, 0);
+            empty.visitMethodInsn(Opcodes.INVOKESPECIAL, Names.ASYNC_FRAME, "<init>", "()V", false);
+            empty.visitInsn(Opcodes.RETURN);
+            empty.visitMaxs(0, 0);
+            empty.visitEnd();
+        }
+
         MethodVisitor resume = cw.visitMethod(Opcodes.ACC_PUBLIC, Names.RESUME, Names.RESUME_DESC, null, null);
         resume.visitCode();
         resume.visitVarInsn(Opcodes.ALOAD, 0);

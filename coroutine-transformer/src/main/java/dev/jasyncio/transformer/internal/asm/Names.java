@@ -44,6 +44,20 @@ public final class Names {
     public static final String SUPPORT_LOCATION = "location";
     public static final String SUPPORT_LOCATION_DESC = "(Ljava/lang/String;I)Ljava/lang/String;";
 
+    public static final String TASK_DESC = "Ldev/jasyncio/Task;";
+    public static final String FRAME_TASK = "task";
+    public static final String SUPPORT_DEPTH = "depth";
+    public static final String SUPPORT_DEPTH_DESC = "(Ldev/jasyncio/internal/AsyncFrame;)I";
+    public static final String SUPPORT_LINK_DIRECT = "linkDirect";
+    public static final String SUPPORT_LINK_DIRECT_DESC = "(Ldev/jasyncio/internal/AsyncFrame;)V";
+    public static final String SUPPORT_AWAIT_DIRECT = "awaitDirect";
+    public static final String SUPPORT_AWAIT_DIRECT_DESC = "(Ljava/lang/Object;Ldev/jasyncio/Task;I)Ljava/lang/Object;";
+    public static final String SUPPORT_DEFER_DIRECT = "deferDirect";
+    public static final String SUPPORT_SUSPEND_DIRECT = "suspendDirect";
+    public static final String SUPPORT_FRAME_TASK_DESC = "(Ldev/jasyncio/internal/AsyncFrame;Ldev/jasyncio/Task;)Ljava/lang/Object;";
+    public static final String SUPPORT_MAX_DEPTH = "MAX_DEPTH";
+    /** Prefix of the synthetic direct entry of an async method. */
+    public static final String DIRECT_PREFIX = "async$direct$";
     public static final String SUPPORT_INITIALIZE = "initialize";
     public static final String SUPPORT_INITIALIZE_DESC = "(Ljava/lang/Class;)V";
 

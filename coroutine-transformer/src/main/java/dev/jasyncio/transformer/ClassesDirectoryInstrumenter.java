@@ -1,0 +1,262 @@
+package dev.jasyncio.transformer;
+
+import dev.jasyncio.transformer.internal.io.AtomicFiles;
+import dev.jasyncio.transformer.internal.io.ClassFileHeader;
+import dev.jasyncio.transformer.internal.io.InstrumentState;
+import dev.jasyncio.transformer.internal.io.PathFilter;
+import dev.jasyncio.transformer.internal.io.SourceFileLocator;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * Instruments a whole output folder in place, the way a build tool runs the transformer after javac.
+ *
+ * <p>Class files are visited in sorted order of their relative paths, so logs and failures are the same from run
+ * to run. A class whose constant pool mentions nothing async is not parsed. An instrumented class and its frame
+ * classes are each replaced atomically, frames first, so a run stopped part way never leaves a class pointing at
+ * a frame that was not written. A class that fails is left untouched and its diagnostics reported. A staleness
+ * record lets a later run skip classes it already instrumented, without affecting what the run produces.
+ */
+public final class ClassesDirectoryInstrumenter {
+
+    /** The transformer as this class uses it; tests substitute a fake. */
+    interface ClassRewriter {
+        boolean mayNeedInstrumenting(byte[] classFile);
+
+        InstrumentResult instrument(byte[] classFile);
+    }
+
+    private final Path classesDir;
+    private final PathFilter filter;
+    private final boolean failFast;
+    private final Path stateFile;
+    private final SourceFileLocator sources;
+    private final ClassRewriter rewriter;
+
+    private ClassesDirectoryInstrumenter(Builder b, ClassRewriter rewriter) {
+        this.classesDir = b.classesDir;
+        this.filter = PathFilter.of(b.includes, b.excludes);
+        this.failFast = b.failFast;
+        this.stateFile = b.stateFile;
+        this.sources = new SourceFileLocator(b.sourceRoots);
+        this.rewriter = rewriter;
+    }
+
+    /** Starts configuring a run over {@code classesDir}. */
+    public static Builder builder(Path classesDir) {
+        return new Builder(classesDir);
+    }
+
+    /**
+     * Instruments every selected class file. Problems in user code come back as diagnostics in the report;
+     * I/O failures and {@link InstrumentationException}s (transformer bugs) are thrown.
+     */
+    public ClassesDirectoryReport run() throws IOException {
+        ClassesDirectoryReport report = new ClassesDirectoryReport();
+        if (!Files.isDirectory(classesDir)) {
+            return report;
+        }
+        InstrumentState state = stateFile == null ? InstrumentState.empty(Instrumenter.VERSION)
+                : InstrumentState.load(stateFile, Instrumenter.VERSION);
+        try {
+            // Listed before anything is written, so frame classes written by this run are not visited by it.
+            for (String relative : selectedClassFiles()) {
+                report.addScanned();
+                boolean ok = instrumentOne(relative, state, report);
+                if (!ok && failFast) {
+                    report.markStoppedEarly();
+                    break;
+                }
+            }
+        } finally {
+            if (stateFile != null) {
+                state.save(stateFile);
+            }
+        }
+        return report;
+    }
+
+    /** Returns false when the class failed. */
+    private boolean instrumentOne(String relative, InstrumentState state, ClassesDirectoryReport report)
+            throws IOException {
+        Path file = classesDir.resolve(relative);
+        BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+        if (state.isUpToDate(relative, file, attrs)) {
+            state.keep(relative);
+            report.addAlreadyInstrumented(true);
+            return true;
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        boolean tooNew = ClassFileHeader.majorVersion(bytes) > ClassFileHeader.MAX_SUPPORTED_MAJOR;
+        InstrumentResult result;
+        try {
+            if (!rewriter.mayNeedInstrumenting(bytes)) {
+                return true;
+            }
+            // Checked here rather than left to ASM, whose refusal may reach us wrapped as an internal error.
+            if (tooNew) {
+                report.addFailure(List.of(unsupportedVersion(file, relative, bytes)));
+                return false;
+            }
+            result = rewriter.instrument(bytes);
+        } catch (IllegalArgumentException e) {
+            // ASM's ClassReader refuses class files newer than it knows with IllegalArgumentException.
+            if (!tooNew) {
+                throw new InstrumentationException(classNameOf(relative), e);
+            }
+            report.addFailure(List.of(unsupportedVersion(file, relative, bytes)));
+            return false;
+        }
+        switch (result.status()) {
+            case INSTRUMENTED -> {
+                for (Map.Entry<String, byte[]> frame : result.generatedClasses().entrySet()) {
+                    AtomicFiles.write(classFileOf(frame.getKey()), frame.getValue());
+                }
+                AtomicFiles.write(file, result.classBytes());
+                state.record(relative, file, result.classBytes());
+                report.addInstrumented(result);
+                report.addWarnings(located(result));
+            }
+            case ALREADY_INSTRUMENTED -> {
+                state.record(relative, file, bytes);
+                report.addAlreadyInstrumented(false);
+            }
+            case FAILED -> {
+                report.addFailure(located(result));
+                return false;
+            }
+            case UNCHANGED -> report.addWarnings(located(result));
+        }
+        return true;
+    }
+
+    private List<String> selectedClassFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(classesDir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".class"))
+                    .filter(Files::isRegularFile)
+                    .map(this::relativeName)
+                    .filter(filter::accepts)
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    private String relativeName(Path file) {
+        List<String> names = new ArrayList<>();
+        classesDir.relativize(file).forEach(n -> names.add(n.toString()));
+        return String.join("/", names);
+    }
+
+    private Path classFileOf(String internalName) {
+        Path target = classesDir.resolve(internalName + ".class").normalize();
+        if (!target.startsWith(classesDir.normalize())) {
+            throw new InstrumentationException(internalName,
+                    new IllegalStateException("generated class name escapes the classes directory"));
+        }
+        return target;
+    }
+
+    private List<Diagnostic> located(InstrumentResult result) {
+        return result.diagnostics().stream().map(d -> sources.locate(d, result.className())).toList();
+    }
+
+    private static String classNameOf(String relative) {
+        return relative.substring(0, relative.length() - ".class".length());
+    }
+
+    private static Diagnostic unsupportedVersion(Path file, String relative, byte[] bytes) {
+        int major = ClassFileHeader.majorVersion(bytes);
+        String className = classNameOf(relative).replace('/', '.');
+        return Diagnostic.error("UNSUPPORTED_CLASS_VERSION", file.toAbsolutePath().toString(), 0, 0,
+                "class " + className + " has class file major version " + major + " (Java "
+                        + ClassFileHeader.javaRelease(major) + "); this plugin reads class files up to Java "
+                        + ClassFileHeader.MAX_SUPPORTED_JAVA,
+                "compile with --release " + ClassFileHeader.MAX_SUPPORTED_JAVA + " or lower, or use a jasyncio"
+                        + " version that supports Java " + ClassFileHeader.javaRelease(major));
+    }
+
+    /** The configuration of one run; every setting but the classes directory is optional. */
+    public static final class Builder {
+        private final Path classesDir;
+        private List<Path> classpath = List.of();
+        private List<String> includes = List.of("**/*.class");
+        private List<String> excludes = List.of();
+        private List<Path> sourceRoots = List.of();
+        private boolean failFast;
+        private Path stateFile;
+
+        private Builder(Path classesDir) {
+            this.classesDir = Objects.requireNonNull(classesDir, "classesDir").toAbsolutePath();
+        }
+
+        /** Where types are resolved from: dependencies and the classes directory itself. */
+        public Builder classpath(List<Path> classpath) {
+            this.classpath = List.copyOf(classpath);
+            return this;
+        }
+
+        /** Ant-style globs over class file paths relative to the directory; empty or null means all classes. */
+        public Builder includes(List<String> includes) {
+            this.includes = includes == null || includes.isEmpty() ? List.of("**/*.class") : List.copyOf(includes);
+            return this;
+        }
+
+        /** Ant-style globs of class files to leave alone. */
+        public Builder excludes(List<String> excludes) {
+            this.excludes = excludes == null ? List.of() : List.copyOf(excludes);
+            return this;
+        }
+
+        /** Source roots, so diagnostics from bytecode name the source file by its absolute path. */
+        public Builder sourceRoots(List<Path> sourceRoots) {
+            this.sourceRoots = List.copyOf(sourceRoots);
+            return this;
+        }
+
+        /** Stop at the first class that fails instead of reporting every failure. */
+        public Builder failFast(boolean failFast) {
+            this.failFast = failFast;
+            return this;
+        }
+
+        /** Where to keep the staleness record; none when not set. */
+        public Builder stateFile(Path stateFile) {
+            this.stateFile = stateFile;
+            return this;
+        }
+
+        /** An instrumenter backed by the real transformer, created only if some class needs it. */
+        public ClassesDirectoryInstrumenter build() {
+            List<Path> cp = classpath;
+            return new ClassesDirectoryInstrumenter(this, new ClassRewriter() {
+                private Instrumenter instrumenter;
+
+                @Override
+                public boolean mayNeedInstrumenting(byte[] classFile) {
+                    return Instrumenter.mayNeedInstrumenting(classFile);
+                }
+
+                @Override
+                public InstrumentResult instrument(byte[] classFile) {
+                    if (instrumenter == null) {
+                        // Reading the classpath costs; a module without async code never pays for it.
+                        instrumenter = Instrumenter.forClasspath(cp);
+                    }
+                    return instrumenter.instrument(classFile);
+                }
+            });
+        }
+
+        ClassesDirectoryInstrumenter build(ClassRewriter rewriter) {
+            return new ClassesDirectoryInstrumenter(this, rewriter);
+        }
+    }
+}

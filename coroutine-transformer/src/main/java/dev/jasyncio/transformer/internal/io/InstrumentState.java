@@ -1,0 +1,137 @@
+package dev.jasyncio.transformer.internal.io;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The staleness record of one classes directory: for each class file the last run found instrumented, its size,
+ * modification time and content hash, so the next run can skip a class that has not changed since.
+ *
+ * <p>It is only an optimisation: a lost or wrong record makes the next run read the class again, and the
+ * transformer's own marker still refuses to instrument a class twice. Size and time alone are trusted only when
+ * the file was last written well before the record was saved; a file touched within the file system's time
+ * granularity of the save ("racily clean", as git calls it) is confirmed by its hash.
+ */
+public final class InstrumentState {
+
+    /** Coarsest common file time granularity (FAT's two seconds). */
+    private static final long RACY_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    private final String header;
+    private final Map<String, Entry> previous;
+    private final long savedAtNanos;
+    private final Map<String, Entry> current = new TreeMap<>();
+
+    /** What is known of one class file. */
+    record Entry(long size, long mtimeNanos, String sha256) {
+    }
+
+    private InstrumentState(String header, Map<String, Entry> previous, long savedAtNanos) {
+        this.header = header;
+        this.previous = previous;
+        this.savedAtNanos = savedAtNanos;
+    }
+
+    /** An empty record, for runs without a state file. */
+    public static InstrumentState empty(String version) {
+        return new InstrumentState(headerFor(version), Map.of(), Long.MIN_VALUE);
+    }
+
+    /**
+     * Reads {@code file}; a missing, unreadable or foreign file (another format or transformer version) yields an
+     * empty record, since the worst a missing record costs is reading classes again.
+     */
+    public static InstrumentState load(Path file, String version) {
+        String header = headerFor(version);
+        try {
+            long savedAt = Files.getLastModifiedTime(file).to(TimeUnit.NANOSECONDS);
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            if (lines.isEmpty() || !lines.get(0).equals(header)) {
+                return new InstrumentState(header, Map.of(), Long.MIN_VALUE);
+            }
+            Map<String, Entry> entries = new TreeMap<>();
+            for (String line : lines.subList(1, lines.size())) {
+                String[] f = line.split("\t", 4);
+                if (f.length == 4) {
+                    entries.put(f[3], new Entry(Long.parseLong(f[0]), Long.parseLong(f[1]), f[2]));
+                }
+            }
+            return new InstrumentState(header, entries, savedAt);
+        } catch (IOException | RuntimeException e) {
+            return new InstrumentState(header, Map.of(), Long.MIN_VALUE);
+        }
+    }
+
+    /**
+     * Whether {@code file} (at {@code relativePath}) is exactly what the last run left instrumented. Reads the file
+     * only when its time stamp is too close to the save to be trusted.
+     */
+    public boolean isUpToDate(String relativePath, Path file, BasicFileAttributes attrs) throws IOException {
+        Entry known = previous.get(relativePath);
+        if (known == null || known.size() != attrs.size()) {
+            return false;
+        }
+        long mtime = nanos(attrs.lastModifiedTime());
+        if (known.mtimeNanos() != mtime) {
+            return false;
+        }
+        if (mtime + RACY_WINDOW_NANOS < savedAtNanos) {
+            return true;
+        }
+        return known.sha256().equals(sha256(Files.readAllBytes(file)));
+    }
+
+    /** Carries an entry found up to date over to the record being built. */
+    public void keep(String relativePath) {
+        Entry known = previous.get(relativePath);
+        if (known != null) {
+            current.put(relativePath, known);
+        }
+    }
+
+    /** Records {@code content}, just written to or found instrumented at {@code file}. */
+    public void record(String relativePath, Path file, byte[] content) throws IOException {
+        BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+        current.put(relativePath, new Entry(attrs.size(), nanos(attrs.lastModifiedTime()), sha256(content)));
+    }
+
+    /** Writes what this run recorded, atomically; classes not seen this run are dropped. */
+    public void save(Path file) throws IOException {
+        StringBuilder out = new StringBuilder(header).append('\n');
+        current.forEach((path, e) -> out.append(e.size()).append('\t').append(e.mtimeNanos()).append('\t')
+                .append(e.sha256()).append('\t').append(path).append('\n'));
+        AtomicFiles.write(file, out.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** How many classes this run recorded. */
+    public int size() {
+        return current.size();
+    }
+
+    private static String headerFor(String version) {
+        return "# jasyncio instrument state v1, transformer " + version;
+    }
+
+    private static long nanos(FileTime t) {
+        return t.to(TimeUnit.NANOSECONDS);
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.jasyncio;
+
+import dev.jasyncio.internal.LibraryFrame;
+import dev.jasyncio.queue.Queue;
+
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * {@code asCompleted(aws[, timeout])}: asyncio's {@code _AsCompletedIterator} used as a plain iterator. The
+ * awaitables start at once (coroutines become tasks); each element of the iteration is a new coroutine that
+ * produces the result (or raises the failure) of the next one to finish, or raises {@link TimeoutError} once the
+ * timeout has passed. Like Python's, it is its own iterator: iterate it once.
+ *
+ * @param <T> the result type
+ */
+final class AsCompleted<T> implements Iterable<Awaitable<T>>, Iterator<Awaitable<T>> {
+
+    /** Completed futures in completion order; null entries are timeout sentinels. */
+    private final Queue<Future<? extends T>> done = new Queue<>();
+    private final Set<Future<? extends T>> todo;
+    private int todoLeft;
+    private TimerHandle timeoutHandle;
+    private final Consumer<Future<? extends T>> onCompletion = this::handleCompletion;
+
+    @SuppressWarnings("unchecked")
+    AsCompleted(Collection<? extends Awaitable<? extends T>> aws, double timeout) {
+        EventLoop loop = EventLoop.running();
+        // asyncio's {ensure_future(aw) for aw in set(aws)}: each distinct awaitable once.
+        Set<Awaitable<? extends T>> distinct = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        todo = new LinkedHashSet<>();
+        for (Awaitable<? extends T> aw : aws) {
+            if (distinct.add(aw)) {
+                Future<? extends T> f = aw instanceof Future ? (Future<? extends T>) aw
+                        : EventLoop.requireRunning().ensureFuture(aw);
+                todo.add(f);
+                if (loop == null) {
+                    loop = f.loop;
+                }
+            }
+        }
+        for (Future<? extends T> f : todo) {
+            ((Future<T>) f).addDoneCallback((Consumer<Future<T>>) (Consumer<?>) onCompletion);
+        }
+        if (!todo.isEmpty() && timeout != Double.POSITIVE_INFINITY) {
+            timeoutHandle = loop.callLater(timeout, this::handleTimeout);
+        }
+        todoLeft = todo.size();
+    }
+
+    @Override
+    public Iterator<Awaitable<T>> iterator() {
+        return this;
+    }
+
+    @Override
+    public boolean hasNext() {
+        return todoLeft > 0;
+    }
+
+    @Override
+    public Awaitable<T> next() {
+        if (todoLeft <= 0) {
+            throw new NoSuchElementException();
+        }
+        todoLeft--;
+        return new WaitForOne();
+    }
+
+    private void handleTimeout() {
+        for (Future<? extends T> f : todo) {
+            f.removeDoneCallback((Consumer) onCompletion);
+            done.putNowait(null); // a sentinel per awaitable still to come
+        }
+        todo.clear();
+    }
+
+    private void handleCompletion(Future<? extends T> f) {
+        if (todo.isEmpty()) {
+            return; // the timeout came first
+        }
+        todo.remove(f);
+        done.putNowait(f);
+        if (todo.isEmpty() && timeoutHandle != null) {
+            timeoutHandle.cancel();
+        }
+    }
+
+    /** One element of the iteration: asyncio's {@code _wait_for_one(resolve=True)}. */
+    private final class WaitForOne extends LibraryFrame<T> {
+
+        @Override
+        protected Object step(Object value, Throwable error) {
+            if (label == 0) {
+                return await(done.get(), 1);
+            }
+            rethrow(error);
+            if (value == null) {
+                throw new TimeoutError();
+            }
+            return ((Future<?>) value).result();
+        }
+
+        @Override
+        public String coroutineName() {
+            return "as_completed";
+        }
+    }
+}

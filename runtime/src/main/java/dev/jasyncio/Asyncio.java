@@ -1,0 +1,325 @@
+package dev.jasyncio;
+
+import dev.jasyncio.internal.AsyncSupport;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * asyncio's module-level functions: run a program, await, sleep, create and combine tasks.
+ *
+ * <p>Use with {@code import static dev.jasyncio.Asyncio.*;}. Functions that need a loop use the one running on the
+ * calling thread and raise {@link IllegalStateException} ("no running event loop") when there is none.
+ */
+public final class Asyncio {
+
+    private static final System.Logger LOG = System.getLogger("dev.jasyncio");
+    /** How long {@link #run} waits for the default executor's threads, as asyncio's {@code THREAD_JOIN_TIMEOUT}. */
+    private static final double EXECUTOR_JOIN_TIMEOUT = 300;
+
+    private Asyncio() {
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Running a program
+
+    /**
+     * Runs {@code main} on a new event loop and returns its result (or throws its exception), as
+     * {@code asyncio.run}: when {@code main} is done, the tasks still pending are cancelled and run until they
+     * finish (their {@code finally} blocks run), then the loop is closed.
+     */
+    public static <T> T run(Coroutine<T> main) {
+        if (EventLoop.running() != null) {
+            throw new IllegalStateException("Asyncio.run() cannot be called from a running event loop");
+        }
+        if (main == null) {
+            throw new IllegalArgumentException("a coroutine was expected, got null");
+        }
+        EventLoop loop = new EventLoop();
+        try {
+            return loop.runUntilComplete(loop.createTask(main));
+        } finally {
+            try {
+                cancelAllTasks(loop);
+            } finally {
+                loop.close();
+            }
+        }
+    }
+
+    /** asyncio's {@code _cancel_all_tasks}, then the default executor's shutdown, as {@code Runner.close}. */
+    private static void cancelAllTasks(EventLoop loop) {
+        Set<Task<?>> left = loop.liveTasks();
+        if (!left.isEmpty()) {
+            for (Task<?> t : left) {
+                t.cancel();
+            }
+            List<Task<?>> tasks = new ArrayList<>(left);
+            loop.runUntilComplete(Gathering.of(tasks, true));
+            for (Task<?> t : tasks) {
+                if (t.cancelled()) {
+                    continue;
+                }
+                Throwable e = t.exception();
+                if (e != null) {
+                    Map<String, Object> context = new LinkedHashMap<>();
+                    context.put("message", "unhandled exception during Asyncio.run() shutdown");
+                    context.put("exception", e);
+                    context.put("task", t);
+                    loop.callExceptionHandler(context);
+                }
+            }
+        }
+        loop.runUntilComplete(loop.shutdownDefaultExecutor(EXECUTOR_JOIN_TIMEOUT));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Awaiting
+
+    /**
+     * Suspends the current coroutine until {@code awaitable} is done, then returns its result or throws its
+     * exception, unchanged. Only valid inside an {@code @Async} method or an async lambda: the build rewrites each
+     * call. Reaching this method at run time means the calling class was not instrumented.
+     */
+    public static <T> T await(Awaitable<T> awaitable) {
+        throw AsyncSupport.notInstrumented(caller());
+    }
+
+    /**
+     * Suspends the current coroutine until {@code stage} completes (on any thread); the coroutine resumes on the
+     * loop's thread with its value or its original failure.
+     */
+    public static <T> T await(CompletionStage<T> stage) {
+        throw AsyncSupport.notInstrumented(caller());
+    }
+
+    private static String caller() {
+        return StackWalker.getInstance().walk(s -> s.skip(2).findFirst()
+                .map(f -> f.getClassName() + "." + f.getMethodName()
+                        + (f.getFileName() != null ? " (" + f.getFileName() + ":" + f.getLineNumber() + ")" : ""))
+                .orElse("an unknown method"));
+    }
+
+    /** Suspends the current task for {@code seconds}; {@code sleep(0)} yields to the loop once. */
+    public static Coroutine<Void> sleep(double seconds) {
+        return new Sleep<>(seconds, null);
+    }
+
+    /** Suspends for {@code seconds}, then produces {@code result}. */
+    public static <T> Coroutine<T> sleep(double seconds, T result) {
+        return new Sleep<>(seconds, result);
+    }
+
+    /** Suspends the current task for {@code duration}. */
+    public static Coroutine<Void> sleep(Duration duration) {
+        return new Sleep<>(duration.toNanos() / 1e9, null);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Tasks
+
+    /** Wraps {@code coro} in a task on the running loop; it starts on the loop's next iteration. */
+    public static <T> Task<T> createTask(Coroutine<T> coro) {
+        return createTask(coro, null);
+    }
+
+    /** Wraps {@code coro} in a task named {@code name} on the running loop. */
+    public static <T> Task<T> createTask(Coroutine<T> coro, String name) {
+        EventLoop loop = EventLoop.running();
+        if (loop == null) {
+            reportNeverAwaited(coro);
+            throw new IllegalStateException("no running event loop");
+        }
+        return loop.createTask(coro, name);
+    }
+
+    /** A future for {@code awaitable}: itself if it is a future, a new task if it is a coroutine. */
+    public static <T> Future<T> ensureFuture(Awaitable<T> awaitable) {
+        if (awaitable instanceof Future) {
+            return (Future<T>) awaitable;
+        }
+        EventLoop loop = EventLoop.running();
+        if (loop == null && awaitable instanceof Coroutine) {
+            reportNeverAwaited((Coroutine<?>) awaitable);
+        }
+        return EventLoop.requireRunning().ensureFuture(awaitable);
+    }
+
+    /** The running loop; {@link IllegalStateException} "no running event loop" if none runs on this thread. */
+    public static EventLoop getRunningLoop() {
+        return EventLoop.requireRunning();
+    }
+
+    /** The task running now, or null outside a task. Needs a running loop. */
+    public static Task<?> currentTask() {
+        return EventLoop.requireRunning().currentTask;
+    }
+
+    /** The tasks of the running loop that are not done yet. */
+    public static Set<Task<?>> allTasks() {
+        return EventLoop.requireRunning().liveTasks();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Combinators
+
+    /**
+     * Runs the awaitables concurrently (coroutines are wrapped in tasks) and produces their results in argument
+     * order. The first failure is raised at once; the others keep running. Cancelling the returned future cancels
+     * them all.
+     */
+    @SafeVarargs
+    public static <T> Future<List<T>> gather(Awaitable<? extends T>... awaitables) {
+        return Gathering.of(Arrays.asList(awaitables), false);
+    }
+
+    /** {@link #gather(Awaitable[])} over a list. */
+    public static <T> Future<List<T>> gather(List<? extends Awaitable<? extends T>> awaitables) {
+        return Gathering.of(awaitables, false);
+    }
+
+    /**
+     * {@link #gather(Awaitable[])}; with {@code returnExceptions}, failures are results in their place in the list
+     * instead of being raised.
+     */
+    public static Future<List<Object>> gather(List<? extends Awaitable<?>> awaitables, boolean returnExceptions) {
+        return Gathering.of(awaitables, returnExceptions);
+    }
+
+    /**
+     * Waits for the futures until {@code when} is satisfied or {@code timeout} seconds have passed (infinity: no
+     * limit), and produces the futures done and pending then: the very objects passed in. Raises no
+     * {@link TimeoutError} and cancels nothing. {@link IllegalArgumentException} for an empty collection.
+     */
+    public static <T> Coroutine<WaitResult<T>> wait(Collection<? extends Future<T>> fs, double timeout,
+                                                    ReturnWhen when) {
+        return new Waiting<>(fs, timeout, when);
+    }
+
+    /** {@code wait(fs, infinity, ALL_COMPLETED)}. */
+    public static <T> Coroutine<WaitResult<T>> wait(Collection<? extends Future<T>> fs) {
+        return new Waiting<>(fs, Double.POSITIVE_INFINITY, ReturnWhen.ALL_COMPLETED);
+    }
+
+    /** {@code wait(fs, infinity, when)}. */
+    public static <T> Coroutine<WaitResult<T>> wait(Collection<? extends Future<T>> fs, ReturnWhen when) {
+        return new Waiting<>(fs, Double.POSITIVE_INFINITY, when);
+    }
+
+    /** {@code wait(fs, timeout, ALL_COMPLETED)}. */
+    public static <T> Coroutine<WaitResult<T>> wait(Collection<? extends Future<T>> fs, double timeout) {
+        return new Waiting<>(fs, timeout, ReturnWhen.ALL_COMPLETED);
+    }
+
+    /**
+     * Awaits {@code aw} for at most {@code timeoutSeconds} (infinity: no limit), as asyncio 3.13's
+     * {@code wait_for}: a coroutine runs inline in the current task under a {@link #timeout} scope; on expiry the
+     * awaited work is cancelled and waited for, then {@link TimeoutError} (caused by the {@link CancelledError})
+     * is raised, unless the work swallowed the cancellation and produced a value, which is then the result.
+     */
+    public static <T> Coroutine<T> waitFor(Awaitable<T> aw, double timeoutSeconds) {
+        if (timeoutSeconds <= 0) {
+            return new ExpiredWait<>(aw);
+        }
+        return new TimeoutScope<>(timeoutSeconds, true, t -> aw);
+    }
+
+    /** {@link #waitFor(Awaitable, double)} with a {@link Duration}. */
+    public static <T> Coroutine<T> waitFor(Awaitable<T> aw, Duration timeout) {
+        return waitFor(aw, seconds(timeout));
+    }
+
+    /**
+     * Runs {@code body} inline with a deadline {@code seconds} after it starts (infinity: none), as
+     * {@code async with asyncio.timeout(seconds)}: on expiry the body is cancelled at its current await and the
+     * scope raises {@link TimeoutError}, caused by the {@link CancelledError}. The body gets the {@link Timeout}
+     * to read or move the deadline.
+     */
+    public static <T> Coroutine<T> timeout(double seconds, AsyncFunction<Timeout, T> body) {
+        Objects.requireNonNull(body, "body");
+        return new TimeoutScope<>(seconds, true, body::apply);
+    }
+
+    /** {@link #timeout(double, AsyncFunction)} with a {@link Duration}. */
+    public static <T> Coroutine<T> timeout(Duration timeout, AsyncFunction<Timeout, T> body) {
+        return timeout(seconds(timeout), body);
+    }
+
+    /** {@link #timeout(double, AsyncFunction)} with a deadline in loop time ({@link EventLoop#time()}). */
+    public static <T> Coroutine<T> timeoutAt(double when, AsyncFunction<Timeout, T> body) {
+        Objects.requireNonNull(body, "body");
+        return new TimeoutScope<>(when, false, body::apply);
+    }
+
+    /**
+     * Starts the awaitables (coroutines become tasks) and returns an iterable of coroutines, each producing the
+     * result of the next one to finish: {@code for (Awaitable<T> next : asCompleted(aws)) { T r = await(next); }}.
+     */
+    public static <T> Iterable<Awaitable<T>> asCompleted(Collection<? extends Awaitable<? extends T>> aws) {
+        return new AsCompleted<>(aws, Double.POSITIVE_INFINITY);
+    }
+
+    /** {@link #asCompleted(Collection)}; the elements raise {@link TimeoutError} once {@code timeout} has passed. */
+    public static <T> Iterable<Awaitable<T>> asCompleted(Collection<? extends Awaitable<? extends T>> aws,
+                                                         double timeout) {
+        return new AsCompleted<>(aws, timeout);
+    }
+
+    /**
+     * Runs {@code body} with a new {@link TaskGroup} and waits for all the tasks it creates; produces the body's
+     * value. The first failing task cancels the others and the body; all failures are raised together as an
+     * {@link ExceptionGroup}.
+     */
+    public static <T> Coroutine<T> taskGroup(AsyncFunction<TaskGroup, T> body) {
+        Objects.requireNonNull(body, "body");
+        return new TaskGroupScope<>(body);
+    }
+
+    /**
+     * Protects {@code aw} from cancellation: the returned future follows it, and cancelling the future (or the
+     * task awaiting it) leaves {@code aw} running.
+     */
+    public static <T> Future<T> shield(Awaitable<T> aw) {
+        return Shield.of(aw);
+    }
+
+    /** Runs {@code fn} on the loop's default thread pool when awaited, and produces its result. */
+    public static <T> Coroutine<T> toThread(Callable<T> fn) {
+        Objects.requireNonNull(fn, "fn");
+        return new ThreadBridge.ToThread<>(fn);
+    }
+
+    /**
+     * From any thread: runs {@code coro} as a task on {@code loop} and returns a future of its outcome;
+     * cancelling that future cancels the task.
+     */
+    public static <T> CompletableFuture<T> runCoroutineThreadsafe(Coroutine<T> coro, EventLoop loop) {
+        Objects.requireNonNull(coro, "coro");
+        return ThreadBridge.runCoroutineThreadsafe(coro, loop);
+    }
+
+    private static double seconds(Duration d) {
+        return d.toNanos() / 1e9;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    /** asyncio's RuntimeWarning for a coroutine dropped without being awaited. */
+    static void reportNeverAwaited(Coroutine<?> coro) {
+        if (coro instanceof dev.jasyncio.internal.AsyncFrame
+                && ((dev.jasyncio.internal.AsyncFrame<?>) coro).state == dev.jasyncio.internal.AsyncFrame.FRESH) {
+            LOG.log(System.Logger.Level.WARNING, "coroutine '"
+                    + ((dev.jasyncio.internal.AsyncFrame<?>) coro).coroutineName() + "' was never awaited");
+        }
+    }
+}

@@ -1,0 +1,513 @@
+package dev.jasyncio;
+
+import java.lang.System.Logger.Level;
+import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiConsumer;
+
+/**
+ * asyncio's event loop: one thread runs tasks and callbacks, one at a time, in a well-defined order.
+ *
+ * <p>Each iteration: compute how long to wait (not at all if callbacks are ready, until the next timer
+ * otherwise), wait for a thread-safe call, move the timers that are due to the ready queue (by deadline, then
+ * in scheduling order), then run the callbacks that were ready at that moment; callbacks scheduled while they
+ * run wait for the next iteration. A created task takes its first step on the next iteration; done callbacks of
+ * futures are scheduled, never run inline. This is asyncio's {@code _run_once}, and ordering matches CPython's.
+ *
+ * <p>Confined to its thread: only {@link #callSoonThreadsafe(Runnable)} may be called from other threads.
+ */
+public final class EventLoop {
+
+    private static final System.Logger LOG = System.getLogger("dev.jasyncio");
+    private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
+
+    /** Tasks (their next step) and handles, in FIFO order. */
+    private final ArrayDeque<Object> ready = new ArrayDeque<>();
+    private final TimerHeap timers = new TimerHeap();
+    private final ConcurrentLinkedQueue<Handle> inbox = new ConcurrentLinkedQueue<>();
+    private final long origin = System.nanoTime();
+
+    private volatile Thread thread;
+    private boolean stopping;
+    private boolean closed;
+    private long timerSequence;
+    private long taskCounter;
+    private boolean debug;
+    private double slowCallbackDuration = 0.1;
+    private BiConsumer<EventLoop, Map<String, Object>> exceptionHandler;
+    private TaskFactory taskFactory;
+    /** Created on first use of {@code runInExecutor(null, ...)} / {@code toThread}. */
+    private ExecutorService defaultExecutor;
+    private boolean executorShutdownCalled;
+
+    /** The task whose step is running, for {@code currentTask()}. */
+    Task<?> currentTask;
+    /** Pending tasks, an intrusive doubly-linked list through the tasks themselves: O(1) in and out. */
+    private Task<?> liveHead;
+    private int liveCount;
+
+    /** A new loop, not running. */
+    public EventLoop() {
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // The running loop
+
+    /** The loop running on this thread, or null. */
+    static EventLoop running() {
+        return RUNNING.get();
+    }
+
+    /** The loop running on this thread; {@link IllegalStateException} "no running event loop" if none. */
+    static EventLoop requireRunning() {
+        EventLoop loop = RUNNING.get();
+        if (loop == null) {
+            throw new IllegalStateException("no running event loop");
+        }
+        return loop;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Scheduling
+
+    /** The loop's clock, in seconds: monotonic, as asyncio's {@code loop.time()}. */
+    public double time() {
+        return (System.nanoTime() - origin) / 1e9;
+    }
+
+    /** Schedules {@code callback} to run on the next iteration, after those already scheduled. */
+    public Handle callSoon(Runnable callback) {
+        checkClosed();
+        if (debug) {
+            checkThread();
+        }
+        Handle h = new Handle(this, Objects.requireNonNull(callback, "callback"));
+        ready.add(h);
+        return h;
+    }
+
+    /** Schedules {@code callback} to run {@code delaySeconds} from now. */
+    public TimerHandle callLater(double delaySeconds, Runnable callback) {
+        return callAt(time() + delaySeconds, callback);
+    }
+
+    /** Schedules {@code callback} to run at loop time {@code when} (see {@link #time()}). */
+    public TimerHandle callAt(double when, Runnable callback) {
+        checkClosed();
+        if (debug) {
+            checkThread();
+        }
+        if (Double.isNaN(when)) {
+            throw new IllegalArgumentException("when must be a number, not NaN");
+        }
+        TimerHandle h = new TimerHandle(this, when, timerSequence++, Objects.requireNonNull(callback, "callback"));
+        timers.add(h);
+        return h;
+    }
+
+    /** The one method other threads may call: schedules {@code callback} and wakes the loop. */
+    public Handle callSoonThreadsafe(Runnable callback) {
+        checkClosed();
+        Handle h = new Handle(this, Objects.requireNonNull(callback, "callback"));
+        inbox.add(h);
+        Thread t = thread;
+        if (t != null && t != Thread.currentThread()) {
+            LockSupport.unpark(t);
+        }
+        return h;
+    }
+
+    /** A new pending future bound to this loop. */
+    public <T> Future<T> createFuture() {
+        return new Future<>(this);
+    }
+
+    /** Wraps {@code coro} in a task scheduled on this loop, named {@code Task-N}. */
+    public <T> Task<T> createTask(Coroutine<T> coro) {
+        return createTask(coro, null);
+    }
+
+    /**
+     * Wraps {@code coro} in a task scheduled on this loop, named {@code name} (or {@code Task-N} if null); made by
+     * the task factory if one is set.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> Task<T> createTask(Coroutine<T> coro, String name) {
+        checkClosed();
+        TaskFactory factory = taskFactory;
+        if (factory == null) {
+            return new Task<>(this, coro, name);
+        }
+        return (Task<T>) Objects.requireNonNull(factory.createTask(this, coro, name), "the task factory returned null");
+    }
+
+    /** Makes {@link #createTask} use {@code factory}; null restores the default (asyncio's {@code set_task_factory}). */
+    public void setTaskFactory(TaskFactory factory) {
+        taskFactory = factory;
+    }
+
+    /** The task factory, or null for the default. */
+    public TaskFactory getTaskFactory() {
+        return taskFactory;
+    }
+
+    /**
+     * Runs {@code fn} on {@code executor} (the loop's default thread pool if null) and returns a future of this
+     * loop completed with its outcome; cancelling the future cancels {@code fn} if it has not started.
+     */
+    public <T> Future<T> runInExecutor(Executor executor, Callable<T> fn) {
+        checkClosed();
+        Objects.requireNonNull(fn, "fn");
+        if (executor == null) {
+            if (executorShutdownCalled) {
+                throw new IllegalStateException("Executor shutdown has been called");
+            }
+            if (defaultExecutor == null) {
+                defaultExecutor = ThreadBridge.newDefaultExecutor();
+            }
+            executor = defaultExecutor;
+        }
+        return ThreadBridge.submit(this, executor, fn);
+    }
+
+    /**
+     * Shuts the default executor down and returns a future done when its threads have finished, or after
+     * {@code timeoutSeconds} (infinity: no limit), when a warning is logged (asyncio's
+     * {@code shutdown_default_executor}).
+     */
+    public Future<Void> shutdownDefaultExecutor(double timeoutSeconds) {
+        executorShutdownCalled = true;
+        return ThreadBridge.shutdown(this, defaultExecutor, timeoutSeconds);
+    }
+
+    void scheduleTask(Task<?> task) {
+        ready.add(task);
+    }
+
+    void timerCancelled() {
+        timers.noteCancelled();
+    }
+
+    long nextTaskNumber() {
+        return ++taskCounter;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Running
+
+    /** Runs until {@link #stop()} is called. */
+    public void runForever() {
+        checkClosed();
+        if (thread != null) {
+            throw new IllegalStateException("This event loop is already running");
+        }
+        if (RUNNING.get() != null) {
+            throw new IllegalStateException("Cannot run the event loop while another loop is running");
+        }
+        thread = Thread.currentThread();
+        RUNNING.set(this);
+        try {
+            while (true) {
+                runOnce();
+                if (stopping) {
+                    break;
+                }
+            }
+        } finally {
+            stopping = false;
+            RUNNING.remove();
+            thread = null;
+        }
+    }
+
+    /**
+     * Runs until {@code awaitable} is done and returns its result (or throws its exception). A coroutine is
+     * wrapped in a task first.
+     */
+    public <T> T runUntilComplete(Awaitable<T> awaitable) {
+        checkClosed();
+        if (thread != null) {
+            throw new IllegalStateException("This event loop is already running");
+        }
+        Future<T> future = ensureFuture(awaitable);
+        java.util.function.Consumer<Future<T>> stopper = f -> stop();
+        future.addDoneCallback(stopper);
+        try {
+            runForever();
+        } finally {
+            future.removeDoneCallback(stopper);
+        }
+        if (!future.done()) {
+            throw new IllegalStateException("Event loop stopped before Future completed.");
+        }
+        return future.result();
+    }
+
+    /** Makes the loop stop after the current iteration. */
+    public void stop() {
+        stopping = true;
+    }
+
+    /** Whether the loop is running. */
+    public boolean isRunning() {
+        return thread != null;
+    }
+
+    /** Whether {@link #close()} was called. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Closes the loop: pending callbacks and timers are dropped. It cannot run again. */
+    public void close() {
+        if (thread != null) {
+            throw new IllegalStateException("Cannot close a running event loop");
+        }
+        if (closed) {
+            return;
+        }
+        closed = true;
+        ready.clear();
+        timers.clear();
+        inbox.clear();
+        executorShutdownCalled = true;
+        ExecutorService executor = defaultExecutor;
+        if (executor != null) {
+            defaultExecutor = null;
+            executor.shutdown(); // as asyncio: without waiting for the threads
+        }
+    }
+
+    /** Debug mode: slow callbacks are reported (asyncio's {@code set_debug}). */
+    public void setDebug(boolean enabled) {
+        debug = enabled;
+    }
+
+    public boolean getDebug() {
+        return debug;
+    }
+
+    /** In debug mode, a callback or task step running longer than this many seconds is logged (default 0.1). */
+    public void setSlowCallbackDuration(double seconds) {
+        slowCallbackDuration = seconds;
+    }
+
+    public double getSlowCallbackDuration() {
+        return slowCallbackDuration;
+    }
+
+    /** Replaces the handler for failures nobody else can report (asyncio's {@code set_exception_handler}). */
+    public void setExceptionHandler(BiConsumer<EventLoop, Map<String, Object>> handler) {
+        exceptionHandler = handler;
+    }
+
+    public BiConsumer<EventLoop, Map<String, Object>> getExceptionHandler() {
+        return exceptionHandler;
+    }
+
+    /**
+     * Reports a failure through the exception handler, or logs it: {@code context} has at least
+     * {@code "message"}, usually {@code "exception"}, and {@code "task"}, {@code "future"} or {@code "handle"}.
+     */
+    public void callExceptionHandler(Map<String, Object> context) {
+        BiConsumer<EventLoop, Map<String, Object>> handler = exceptionHandler;
+        if (handler != null) {
+            try {
+                handler.accept(this, context);
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, "Unhandled error in exception handler", e);
+            }
+        }
+        defaultExceptionHandler(context);
+    }
+
+    /** Logs {@code context} as asyncio's default handler does. */
+    public void defaultExceptionHandler(Map<String, Object> context) {
+        Object message = context.getOrDefault("message", "Unhandled exception in event loop");
+        StringBuilder text = new StringBuilder(String.valueOf(message));
+        for (Map.Entry<String, Object> e : context.entrySet()) {
+            if (!e.getKey().equals("message") && !e.getKey().equals("exception")) {
+                text.append(System.lineSeparator()).append(e.getKey()).append(": ").append(e.getValue());
+            }
+        }
+        Object exc = context.get("exception");
+        if (exc instanceof Throwable) {
+            LOG.log(Level.ERROR, text.toString(), (Throwable) exc);
+        } else {
+            LOG.log(Level.ERROR, text.toString());
+        }
+    }
+
+    void reportCallbackFailure(Handle handle, Throwable failure) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("message", "Exception in callback " + handle.callback);
+        context.put("exception", failure);
+        context.put("handle", handle);
+        callExceptionHandler(context);
+    }
+
+    /** One iteration, as asyncio's {@code _run_once}. */
+    private void runOnce() {
+        timers.dropCancelledHead();
+        drainInbox();
+        if (ready.isEmpty() && !stopping) {
+            if (timers.isEmpty()) {
+                waitForWork(Long.MAX_VALUE);
+            } else {
+                double wait = timers.peek().when - time();
+                if (wait > 0) {
+                    waitForWork((long) Math.ceil(wait * 1e9));
+                }
+            }
+            drainInbox();
+        }
+        if (!timers.isEmpty()) {
+            double endTime = time() + 1e-9;
+            while (!timers.isEmpty()) {
+                TimerHandle h = timers.peek();
+                if (h.when >= endTime) {
+                    break;
+                }
+                timers.poll();
+                if (!h.cancelled) {
+                    ready.add(h);
+                }
+            }
+        }
+        for (int n = ready.size(); n > 0; n--) {
+            Object next = ready.poll();
+            if (debug) {
+                runTimed(next);
+            } else if (next instanceof Task) {
+                ((Task<?>) next).step();
+            } else {
+                ((Handle) next).run();
+            }
+        }
+    }
+
+    /** Debug mode: runs one ready item and logs it if it held the loop too long. */
+    private void runTimed(Object next) {
+        long start = System.nanoTime();
+        if (next instanceof Task) {
+            ((Task<?>) next).step();
+        } else {
+            ((Handle) next).run();
+        }
+        double took = (System.nanoTime() - start) / 1e9;
+        if (took >= slowCallbackDuration) {
+            LOG.log(Level.WARNING, String.format("Executing %s took %.3f seconds", next, took));
+        }
+    }
+
+    /** Debug mode's confinement check, as asyncio's {@code _check_thread}. */
+    private void checkThread() {
+        Thread t = thread;
+        if (t != null && t != Thread.currentThread()) {
+            throw new IllegalStateException(
+                    "Non-thread-safe operation invoked on an event loop other than the current one");
+        }
+    }
+
+    private void waitForWork(long nanos) {
+        // Parked until the deadline or a thread-safe call; a spurious wake-up only costs an empty iteration.
+        if (!inbox.isEmpty()) {
+            return;
+        }
+        if (nanos == Long.MAX_VALUE) {
+            LockSupport.park(this);
+        } else {
+            LockSupport.parkNanos(this, nanos);
+        }
+    }
+
+    private void drainInbox() {
+        Handle h;
+        while ((h = inbox.poll()) != null) {
+            ready.add(h);
+        }
+    }
+
+    private void checkClosed() {
+        if (closed) {
+            throw new IllegalStateException("Event loop is closed");
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Tasks
+
+    <T> Future<T> ensureFuture(Awaitable<T> awaitable) {
+        if (awaitable instanceof Future) {
+            return (Future<T>) awaitable;
+        }
+        if (awaitable instanceof Coroutine) {
+            return createTask((Coroutine<T>) awaitable);
+        }
+        throw new IllegalArgumentException("An asyncio.Future, a coroutine or an awaitable is required, got "
+                + awaitable);
+    }
+
+    void taskStarted(Task<?> task) {
+        task.nextLive = liveHead;
+        if (liveHead != null) {
+            liveHead.prevLive = task;
+        }
+        liveHead = task;
+        liveCount++;
+    }
+
+    void taskFinished(Task<?> task) {
+        Task<?> prev = task.prevLive;
+        Task<?> next = task.nextLive;
+        if (prev != null) {
+            prev.nextLive = next;
+        } else if (liveHead == task) {
+            liveHead = next;
+        } else {
+            return; // not in the list
+        }
+        if (next != null) {
+            next.prevLive = prev;
+        }
+        task.prevLive = null;
+        task.nextLive = null;
+        liveCount--;
+    }
+
+    /** The tasks of this loop that are not done, oldest first. */
+    Set<Task<?>> liveTasks() {
+        Task<?>[] all = new Task<?>[liveCount];
+        int i = liveCount;
+        for (Task<?> t = liveHead; t != null; t = t.nextLive) {
+            all[--i] = t;
+        }
+        Set<Task<?>> out = new LinkedHashSet<>();
+        for (Task<?> t : all) {
+            if (t != null) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /** How many timers are scheduled, cancelled ones not yet dropped included (for tests and diagnostics). */
+    int scheduledTimerCount() {
+        return timers.size();
+    }
+
+    @Override
+    public String toString() {
+        return "<EventLoop running=" + isRunning() + " closed=" + closed + " debug=" + debug + ">";
+    }
+}

@@ -1,0 +1,36 @@
+package dev.jasyncio;
+
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Adapts a {@link CompletionStage} completed on any thread into a {@link Future} of the loop: the completion is
+ * handed over through {@link EventLoop#callSoonThreadsafe(Runnable)}, so the awaiting coroutine resumes on the
+ * loop's thread with the stage's value or its original failure.
+ */
+final class StageBridge {
+
+    private StageBridge() {
+    }
+
+    static <T> Future<T> toFuture(CompletionStage<T> stage, EventLoop loop) {
+        Future<T> future = new Future<>(loop);
+        stage.whenComplete((value, failure) -> loop.callSoonThreadsafe(() -> {
+            if (future.done()) {
+                return;
+            }
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                if (cause instanceof java.util.concurrent.CancellationException) {
+                    future.cancel();
+                } else {
+                    future.setException(cause);
+                }
+            } else {
+                future.setResult(value);
+            }
+        }));
+        return future;
+    }
+}

@@ -1,0 +1,307 @@
+package dev.jasyncio;
+
+import dev.jasyncio.internal.AsyncFrame;
+import dev.jasyncio.internal.AsyncSupport;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * asyncio's {@code Task}: runs a coroutine on the event loop, step by step, as a {@link Future} of its result.
+ *
+ * <p>Created by {@code createTask}, a task takes its first step on the loop's next iteration. Each step resumes the
+ * innermost suspended frame of its coroutine and runs until the coroutine suspends again (the task waits for what
+ * it awaits, then is scheduled again) or completes (the task is done).
+ *
+ * <p>Cancellation follows asyncio exactly: {@link #cancel(String)} cancels what the task is waiting for, so a
+ * {@link CancelledError} is thrown into the coroutine at its current await, where {@code finally} blocks run; a
+ * task not waiting for anything gets the error at its next step. The coroutine may catch it and carry on (then
+ * {@link #uncancel()} should be called); if it lets it out, the task ends cancelled.
+ *
+ * @param <T> the type of the result
+ */
+public class Task<T> extends Future<T> {
+
+    private final AsyncFrame<T> coro;
+    /** The given name, or null for {@code Task-<number>}: formatted only when asked for, as CPython does. */
+    private String name;
+    private final long number;
+
+    /** The frame to resume at the next step; null before the first step. */
+    AsyncFrame<?> resumeFrame;
+    /** A frame to start before resuming, when inline starts have nested too deep for the Java stack. */
+    AsyncFrame<?> pendingStart;
+    /** How deep inline starts and direct calls are nested on the Java stack right now. */
+    int inlineDepth;
+    /** During a suspension, the outermost new frame whose caller is not linked yet (see Scheduling). */
+    AsyncFrame<?> dangling;
+    /** The Future or {@link Sleep} the task is parked on, or null. */
+    Object waitingOn;
+    boolean mustCancel;
+    private int cancelRequests;
+    /** The CancelledError the coroutine let out, given to the first awaiter (asyncio's {@code _cancelled_exc}). */
+    private CancelledError cancelledError;
+
+    Task<?> prevLive;
+    Task<?> nextLive;
+
+    /**
+     * A task running {@code coro} on {@code loop}, named {@code name} ({@code Task-N} if null), scheduled to take
+     * its first step on the loop's next iteration. {@code createTask} is the usual way; this constructor is for
+     * task factories ({@link EventLoop#setTaskFactory}), as {@code asyncio.Task(coro, loop=...)}.
+     */
+    public Task(EventLoop loop, Coroutine<T> coro, String name) {
+        super(loop);
+        if (!(coro instanceof AsyncFrame)) {
+            throw new IllegalArgumentException("a coroutine was expected, got " + coro);
+        }
+        AsyncFrame<T> frame = (AsyncFrame<T>) coro;
+        if (frame.state != AsyncFrame.FRESH) {
+            throw new IllegalStateException("cannot reuse already awaited coroutine " + frame);
+        }
+        frame.state = AsyncFrame.RUNNING;
+        frame.task = this;
+        this.coro = frame;
+        // As CPython, only unnamed tasks draw a number: Task-N counts the tasks that needed one.
+        this.name = name;
+        this.number = name == null ? loop.nextTaskNumber() : 0;
+        loop.taskStarted(this);
+        loop.scheduleTask(this);
+    }
+
+    /** The task's name: the one given, or {@code Task-N} (N counting the unnamed tasks of its loop). */
+    public String getName() {
+        String n = name;
+        return n != null ? n : "Task-" + number;
+    }
+
+    /** Renames the task (asyncio's {@code set_name}; null becomes {@code "null"}, as Python's {@code str}). */
+    public void setName(String name) {
+        this.name = String.valueOf(name);
+    }
+
+    /** The coroutine this task runs. */
+    public Coroutine<T> getCoro() {
+        return coro;
+    }
+
+    /**
+     * Requests cancellation: the coroutine gets a {@link CancelledError} carrying {@code message} at its current
+     * await, or at its next step. False if the task is already done.
+     */
+    @Override
+    public boolean cancel(String message) {
+        markRetrieved();
+        if (done()) {
+            return false;
+        }
+        cancelRequests++;
+        Object w = waitingOn;
+        if (w != null && cancelWaited(w, message)) {
+            // What the task waits for is cancelled and wakes it; keep waitingOn, which may swallow the cancel.
+            return true;
+        }
+        mustCancel = true;
+        cancelMessage = message;
+        return true;
+    }
+
+    /** How many cancellation requests are pending (asyncio 3.11's {@code cancelling()}). */
+    public int cancelling() {
+        return cancelRequests;
+    }
+
+    /** Withdraws one cancellation request; returns how many remain. */
+    public int uncancel() {
+        if (cancelRequests > 0) {
+            cancelRequests--;
+            if (cancelRequests == 0) {
+                mustCancel = false;
+            }
+        }
+        return cancelRequests;
+    }
+
+    private static boolean cancelWaited(Object waited, String message) {
+        if (waited instanceof Future) {
+            return ((Future<?>) waited).cancel(message);
+        }
+        return ((Sleep<?>) waited).cancelWait(message);
+    }
+
+    @Override
+    CancelledError makeCancelledError() {
+        CancelledError e = cancelledError;
+        if (e != null) {
+            cancelledError = null;
+            return e;
+        }
+        return super.makeCancelledError();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Stepping
+
+    /** Parks the task on {@code waited} (a Future or a Sleep); {@code frame} resumes when it is done. */
+    void park(AsyncFrame<?> frame, Object waited) {
+        resumeFrame = frame;
+        waitingOn = waited;
+    }
+
+    /** One step: resume the innermost frame with what woke the task, run until suspension or completion. */
+    final void step() {
+        if (state != PENDING) {
+            return;
+        }
+        Object value = null;
+        Throwable error = null;
+        Object waited = waitingOn;
+        if (waited != null) {
+            waitingOn = null;
+            if (waited instanceof Future) {
+                Future<?> f = (Future<?>) waited;
+                error = f.failureOrNull();
+                if (error == null) {
+                    value = f.rawResult();
+                }
+            } else {
+                error = ((Sleep<?>) waited).wakeError();
+            }
+        }
+        if (mustCancel) {
+            if (!(error instanceof CancelledError)) {
+                error = super.makeCancelledError();
+            }
+            mustCancel = false;
+        }
+        EventLoop l = loop;
+        Task<?> outer = l.currentTask;
+        l.currentTask = this;
+        try {
+            drive(value, error);
+        } finally {
+            l.currentTask = outer;
+        }
+    }
+
+    private void drive(Object value, Throwable error) {
+        AsyncFrame<?> cur = resumeFrame;
+        if (cur == null) {
+            cur = coro;
+            if (error != null) {
+                // Cancelled before its first step: the body never runs.
+                cur.state = AsyncFrame.DONE;
+                finish(null, error);
+                return;
+            }
+        }
+        while (true) {
+            Object r;
+            Throwable thrown = null;
+            try {
+                r = cur.resume(value, error);
+            } catch (Throwable t) {
+                r = null;
+                thrown = t;
+            }
+            if (thrown == null && r == AsyncSupport.SUSPENDED) {
+                AsyncFrame<?> next = pendingStart;
+                if (next != null) {
+                    pendingStart = null;
+                    cur = next;
+                    value = null;
+                    error = null;
+                    continue;
+                }
+                if (mustCancel && waitingOn != null && cancelWaited(waitingOn, cancelMessage)) {
+                    mustCancel = false;
+                }
+                return;
+            }
+            cur.state = AsyncFrame.DONE;
+            AsyncFrame<?> caller = cur.caller;
+            if (caller == null) {
+                finish(r, thrown);
+                return;
+            }
+            cur = caller;
+            value = r;
+            error = thrown;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void finish(Object result, Throwable failure) {
+        resumeFrame = null;
+        loop.taskFinished(this);
+        if (failure == null) {
+            if (mustCancel) {
+                mustCancel = false;
+                super.cancel(cancelMessage);
+            } else {
+                super.setResult((T) result);
+            }
+        } else if (failure instanceof CancelledError) {
+            // As CPython: the first awaiter gets this very error; later ones a fresh CancelledError without the
+            // message (Future.cancel() without a message resets it).
+            cancelledError = (CancelledError) failure;
+            super.cancel(null);
+        } else {
+            super.setException(failure);
+            if (failure instanceof VirtualMachineError) {
+                throw (VirtualMachineError) failure;
+            }
+        }
+    }
+
+    /** Tasks complete by running their coroutine: {@link IllegalStateException}, asyncio's RuntimeError. */
+    @Override
+    public void setResult(T value) {
+        throw new IllegalStateException("Task does not support set_result operation");
+    }
+
+    /** Tasks complete by running their coroutine: {@link IllegalStateException}, asyncio's RuntimeError. */
+    @Override
+    public void setException(Throwable error) {
+        throw new IllegalStateException("Task does not support set_exception operation");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Introspection
+
+    /** The frames of the coroutine, oldest first; see {@link #getStack(int)}. */
+    public List<StackTraceElement> getStack() {
+        return TaskStack.of(this, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As asyncio's {@code get_stack}: for a pending task, the chain of coroutines it is suspended in, oldest
+     * first (the newest {@code limit} of them); for a task that failed, the frames of its exception, oldest first
+     * (the oldest {@code limit}); for a task that returned or was cancelled, nothing.
+     */
+    public List<StackTraceElement> getStack(int limit) {
+        return TaskStack.of(this, limit);
+    }
+
+    /** Prints {@link #getStack()} to {@link System#err}, in the format of asyncio's {@code print_stack}. */
+    public void printStack() {
+        printStack(Integer.MAX_VALUE, System.err);
+    }
+
+    /** Prints at most {@code limit} frames of {@link #getStack(int)} to {@code out}. */
+    public void printStack(int limit, PrintStream out) {
+        TaskStack.print(this, limit, out);
+    }
+
+    /** The frame to resume at the next step, or the coroutine before its first one. */
+    AsyncFrame<?> innermostFrame() {
+        return resumeFrame != null ? resumeFrame : coro;
+    }
+
+    /** asyncio's repr: {@code <Task pending name='Task-2' coro=<...>>}. */
+    @Override
+    public String toString() {
+        String st = state == PENDING && cancelRequests > 0 ? "cancelling" : stateName();
+        return "<Task " + st + " name='" + getName() + "' coro=" + coro + outcomeText() + ">";
+    }
+}

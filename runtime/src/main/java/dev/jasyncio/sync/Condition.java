@@ -1,0 +1,180 @@
+package dev.jasyncio.sync;
+
+import dev.jasyncio.CancelledError;
+import dev.jasyncio.Coroutine;
+import dev.jasyncio.Future;
+import dev.jasyncio.internal.LibraryFrame;
+import dev.jasyncio.internal.LoopBinding;
+
+import java.util.ArrayDeque;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+
+/**
+ * asyncio's {@code Condition}: tasks holding its lock wait to be signalled. Python's {@code wait()},
+ * {@code notify(n)} and {@code notify_all()} are {@link #await()}, {@link #signal(int)} and {@link #signalAll()}
+ * here ({@code Object.wait} and {@code Object.notify} are final), the names of
+ * {@link java.util.concurrent.locks.Condition}.
+ *
+ * <p>A waiter re-acquires the lock before {@link #await()} returns, even when cancelled; a waiter that was
+ * signalled but fails or is cancelled on the way out passes the signal to another waiter (a spurious wake-up,
+ * which the protocol allows: re-check the state, or use {@link #waitFor(BooleanSupplier)}).
+ */
+public class Condition {
+
+    private final Lock lock;
+    private final ArrayDeque<Future<Boolean>> waiters = new ArrayDeque<>();
+    private final LoopBinding binding = new LoopBinding();
+
+    /** A condition with a lock of its own. */
+    public Condition() {
+        this(new Lock());
+    }
+
+    /** A condition over {@code lock}, which several conditions may share. */
+    public Condition(Lock lock) {
+        this.lock = Objects.requireNonNull(lock, "lock");
+    }
+
+    /** Whether the underlying lock is held. */
+    public boolean locked() {
+        return lock.locked();
+    }
+
+    /** Acquires the underlying lock. */
+    public Coroutine<Boolean> acquire() {
+        return lock.acquire();
+    }
+
+    /** Releases the underlying lock. */
+    public void release() {
+        lock.release();
+    }
+
+    /**
+     * Releases the lock, waits to be signalled, re-acquires the lock; produces true. The lock must be held:
+     * {@link IllegalStateException} otherwise.
+     */
+    public Coroutine<Boolean> await() {
+        return new Wait();
+    }
+
+    /** Waits ({@link #await()}, repeatedly) until {@code predicate} is true, checking it first; produces true. */
+    public Coroutine<Boolean> waitFor(BooleanSupplier predicate) {
+        Objects.requireNonNull(predicate, "predicate");
+        return new WaitFor(predicate);
+    }
+
+    /** Wakes one waiting task; the lock must be held. */
+    public void signal() {
+        signal(1);
+    }
+
+    /** Wakes up to {@code n} waiting tasks, the longest-waiting first; the lock must be held. */
+    public void signal(int n) {
+        if (!locked()) {
+            throw new IllegalStateException("cannot notify on un-acquired lock");
+        }
+        wake(n);
+    }
+
+    /** Wakes every waiting task; the lock must be held. */
+    public void signalAll() {
+        signal(waiters.size());
+    }
+
+    private void wake(int n) {
+        int woken = 0;
+        for (Future<Boolean> fut : waiters) {
+            if (woken >= n) {
+                break;
+            }
+            if (!fut.done()) {
+                woken++;
+                fut.setResult(false);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        String extra = locked() ? "locked" : "unlocked";
+        if (!waiters.isEmpty()) {
+            extra += ", waiters:" + waiters.size();
+        }
+        return "<Condition [" + extra + "]>";
+    }
+
+    /** The coroutine of {@link #await()}: wait for the signal, then re-acquire whatever happens. */
+    private final class Wait extends LibraryFrame<Boolean> {
+
+        private static final int SIGNALLED = 1;
+        private static final int REACQUIRED = 2;
+
+        private Future<Boolean> fut;
+        /** How the wait for the signal ended: null if signalled. */
+        private Throwable outcome;
+        /** The latest cancellation received while re-acquiring. */
+        private Throwable cancelledMeanwhile;
+
+        @Override
+        protected Object step(Object value, Throwable error) {
+            switch (label) {
+                case 0:
+                    if (!locked()) {
+                        throw new IllegalStateException("cannot wait on un-acquired lock");
+                    }
+                    fut = binding.loop(Condition.this).createFuture();
+                    release();
+                    waiters.add(fut);
+                    return await(fut, SIGNALLED);
+                case SIGNALLED:
+                    waiters.remove(fut);
+                    outcome = error;
+                    return await(lock.acquire(), REACQUIRED);
+                default:
+                    if (error instanceof CancelledError) {
+                        // Must re-acquire even if cancelled: try again, remember the cancellation.
+                        cancelledMeanwhile = error;
+                        return await(lock.acquire(), REACQUIRED);
+                    }
+                    Throwable failure = error != null ? error : cancelledMeanwhile != null ? cancelledMeanwhile : outcome;
+                    if (failure != null) {
+                        // We may have been signalled: pass the signal on.
+                        wake(1);
+                        rethrow(failure);
+                    }
+                    return Boolean.TRUE;
+            }
+        }
+
+        @Override
+        public String coroutineName() {
+            return "Condition.wait";
+        }
+    }
+
+    /** The coroutine of {@link #waitFor(BooleanSupplier)}. */
+    private final class WaitFor extends LibraryFrame<Boolean> {
+
+        private final BooleanSupplier predicate;
+
+        WaitFor(BooleanSupplier predicate) {
+            this.predicate = predicate;
+        }
+
+        @Override
+        protected Object step(Object value, Throwable error) {
+            rethrow(error);
+            if (predicate.getAsBoolean()) {
+                return Boolean.TRUE;
+            }
+            return await(new Wait(), 1);
+        }
+
+        @Override
+        public String coroutineName() {
+            return "Condition.wait_for";
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.jasyncio.sync;
+
+import dev.jasyncio.CancelledError;
+import dev.jasyncio.Coroutine;
+import dev.jasyncio.Future;
+import dev.jasyncio.internal.LibraryFrame;
+import dev.jasyncio.internal.LoopBinding;
+
+import java.util.ArrayDeque;
+
+/**
+ * asyncio's {@code Semaphore}: a counter of permits. {@link #acquire()} takes one, waiting while there are none;
+ * {@link #release()} gives one back and wakes the first waiter.
+ *
+ * <p>Fair: waiters get permits in FIFO order, and a task arriving while others wait queues up behind them even if
+ * a permit is free. A waiter cancelled after it was handed a permit gives it back.
+ */
+public class Semaphore {
+
+    private ArrayDeque<Future<Boolean>> waiters;
+    int value;
+    private final LoopBinding binding = new LoopBinding();
+
+    /** A semaphore with one permit. */
+    public Semaphore() {
+        this(1);
+    }
+
+    /** A semaphore with {@code value} permits; {@link IllegalArgumentException} if negative. */
+    public Semaphore(int value) {
+        if (value < 0) {
+            throw new IllegalArgumentException("Semaphore initial value must be >= 0");
+        }
+        this.value = value;
+    }
+
+    /** Whether {@link #acquire()} would wait: no permit, or others waiting first. */
+    public boolean locked() {
+        if (value == 0) {
+            return true;
+        }
+        if (waiters != null) {
+            for (Future<Boolean> w : waiters) {
+                if (!w.cancelled()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Takes a permit, waiting in FIFO order if none is free; produces true. */
+    public Coroutine<Boolean> acquire() {
+        return new Acquire();
+    }
+
+    /** Gives a permit back and wakes the first waiter. */
+    public void release() {
+        value++;
+        wakeUpNext();
+    }
+
+    /** Hands a permit to the first waiter not woken yet; false if there is none. */
+    private boolean wakeUpNext() {
+        if (waiters == null) {
+            return false;
+        }
+        for (Future<Boolean> fut : waiters) {
+            if (!fut.done()) {
+                value--;
+                fut.setResult(true);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        String extra = locked() ? "locked" : "unlocked, value:" + value;
+        if (waiters != null && !waiters.isEmpty()) {
+            extra += ", waiters:" + waiters.size();
+        }
+        return "<" + getClass().getSimpleName() + " [" + extra + "]>";
+    }
+
+    /** The coroutine of {@link #acquire()}. */
+    private final class Acquire extends LibraryFrame<Boolean> {
+
+        private Future<Boolean> fut;
+
+        @Override
+        protected Object step(Object v, Throwable error) {
+            if (label == 0) {
+                if (!locked()) {
+                    value--;
+                    return Boolean.TRUE;
+                }
+                if (waiters == null) {
+                    waiters = new ArrayDeque<>();
+                }
+                fut = binding.loop(Semaphore.this).createFuture();
+                waiters.add(fut);
+                return await(fut, 1);
+            }
+            waiters.remove(fut);
+            if (error instanceof CancelledError && fut.done() && !fut.cancelled()) {
+                // We were handed a permit but will not take it: give it back.
+                value++;
+            }
+            // Waiters that arrived meanwhile had to queue (FIFO): wake as many as permits allow.
+            while (value > 0 && wakeUpNext()) {
+                // each iteration hands out one permit
+            }
+            rethrow(error);
+            return Boolean.TRUE;
+        }
+
+        @Override
+        public String coroutineName() {
+            return "Semaphore.acquire";
+        }
+    }
+}
