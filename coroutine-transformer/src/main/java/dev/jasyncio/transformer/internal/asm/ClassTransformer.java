@@ -63,6 +63,13 @@ public final class ClassTransformer {
         String className = reader.getClassName();
         try {
             return transform(reader, classFile);
+        } catch (MethodTooLargeException e) {
+            String file = sourcePath(className, null);
+            return new Outcome(Kind.FAILED, className, classFile, Map.of(), List.of(), List.of(Diagnostic.error(
+                    Ids.METHOD_TOO_LARGE, file, 0, 0, "the async method '" + e.getMethodName() + "' of "
+                            + AsyncMethodTransformer.simpleName(className) + " is too large once transformed ("
+                            + e.getCodeSize() + " bytes of code; the JVM allows 65535)",
+                    "split it into smaller async methods: each await adds code to save and restore what is live")));
         } catch (RuntimeException | AnalyzerException e) {
             throw new InstrumentationException(className, e);
         }
@@ -126,17 +133,9 @@ public final class ClassTransformer {
         cn.methods.addAll(newBodies);
         markInstrumented(cn);
 
-        byte[] out;
-        try {
-            ClassWriter cw = new HierarchyClassWriter(0, hierarchy);
-            cn.accept(cw);
-            out = cw.toByteArray();
-        } catch (MethodTooLargeException e) {
-            diagnostics.add(Diagnostic.error(Ids.METHOD_TOO_LARGE, sourcePath, 0, 0, "the async method '"
-                    + e.getMethodName() + "' is too large once transformed (" + e.getCodeSize()
-                    + " bytes of code; the JVM allows 65535)", "split the method into smaller async methods"));
-            return failed(cn, classFile, diagnostics);
-        }
+        ClassWriter cw = new HierarchyClassWriter(0, hierarchy);
+        cn.accept(cw);
+        byte[] out = cw.toByteArray();
         List<String> problems = new ArrayList<>(TransformVerifier.verify(out, hierarchy));
         for (byte[] frame : generated.values()) {
             problems.addAll(TransformVerifier.verify(frame, hierarchy));
@@ -268,9 +267,13 @@ public final class ClassTransformer {
 
     /** {@code com/acme/Fetch.java} from the package and the SourceFile attribute: as javac names the file. */
     private static String sourcePath(ClassNode cn) {
-        String pkg = cn.name.lastIndexOf('/') >= 0 ? cn.name.substring(0, cn.name.lastIndexOf('/') + 1) : "";
-        String file = cn.sourceFile != null ? cn.sourceFile
-                : AsyncMethodTransformer.simpleName(cn.name).replaceAll("\\$.*", "") + ".java";
+        return sourcePath(cn.name, cn.sourceFile);
+    }
+
+    private static String sourcePath(String className, String sourceFile) {
+        String pkg = className.lastIndexOf('/') >= 0 ? className.substring(0, className.lastIndexOf('/') + 1) : "";
+        String file = sourceFile != null ? sourceFile
+                : AsyncMethodTransformer.simpleName(className).replaceAll("\\$.*", "") + ".java";
         return pkg + file;
     }
 
