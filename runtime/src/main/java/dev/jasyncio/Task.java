@@ -224,6 +224,9 @@ public class Task<T> extends Future<T> {
                 finish(r, thrown);
                 return;
             }
+            if (thrown != null) {
+                AsyncTraces.addCaller(thrown, caller);
+            }
             cur = caller;
             value = r;
             error = thrown;

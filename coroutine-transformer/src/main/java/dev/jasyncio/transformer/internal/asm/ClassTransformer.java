@@ -95,17 +95,19 @@ public final class ClassTransformer {
         Map<String, byte[]> generated = new LinkedHashMap<>();
         List<String> asyncMethods = new ArrayList<>();
         List<MethodNode> newBodies = new ArrayList<>();
+        // Generated methods keep the async method's name (stack traces then read as the source does), with
+        // descriptors of their own; a clash with a user method's name and descriptor gets a suffix.
         Set<String> usedNames = new HashSet<>();
         Set<String> frameNames = new HashSet<>();
         for (MethodNode m : cn.methods) {
-            usedNames.add(m.name);
+            usedNames.add(m.name + m.desc);
         }
         Map<MethodNode, AwaitSite.DirectEntry> directOf = new LinkedHashMap<>();
         Map<String, AwaitSite.DirectEntry> directEntries = new LinkedHashMap<>();
         for (MethodNode m : bodies) {
             if (hasDirectEntry(m)) {
-                AwaitSite.DirectEntry e = new AwaitSite.DirectEntry(unique(Names.DIRECT_PREFIX + m.name, usedNames),
-                        DirectEntryRewriter.descriptor(m.desc));
+                String desc = DirectEntryRewriter.descriptor(m.desc);
+                AwaitSite.DirectEntry e = new AwaitSite.DirectEntry(uniqueMethod(m.name, desc, usedNames), desc);
                 directOf.put(m, e);
                 directEntries.put(m.name + m.desc, e);
             }
@@ -114,8 +116,9 @@ public final class ClassTransformer {
                 directEntries);
         for (MethodNode m : bodies) {
             String base = m.name.replace('<', '_').replace('>', '_');
-            String bodyName = unique(Names.BODY_PREFIX + base, usedNames);
             String frameClass = unique(cn.name + Names.FRAME_CLASS_INFIX + base, frameNames);
+            String bodyName = uniqueMethod(m.name, "(L" + frameClass + ";Ljava/lang/Object;Ljava/lang/Throwable;)"
+                    + "Ljava/lang/Object;", usedNames);
             AsyncMethodTransformer.Output out = methods.transform(m, frameClass, bodyName, directOf.get(m));
             if (out == null) {
                 continue;
@@ -275,6 +278,15 @@ public final class ClassTransformer {
         String file = sourceFile != null ? sourceFile
                 : AsyncMethodTransformer.simpleName(className).replaceAll("\\$.*", "") + ".java";
         return pkg + file;
+    }
+
+    private static String uniqueMethod(String name, String desc, Set<String> used) {
+        String candidate = name;
+        for (int i = 2; used.contains(candidate + desc); i++) {
+            candidate = name + "$" + i;
+        }
+        used.add(candidate + desc);
+        return candidate;
     }
 
     private static String unique(String name, Set<String> used) {

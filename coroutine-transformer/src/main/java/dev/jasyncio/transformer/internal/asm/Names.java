@@ -56,13 +56,9 @@ public final class Names {
     public static final String SUPPORT_SUSPEND_DIRECT = "suspendDirect";
     public static final String SUPPORT_FRAME_TASK_DESC = "(Ldev/jasyncio/internal/AsyncFrame;Ldev/jasyncio/Task;)Ljava/lang/Object;";
     public static final String SUPPORT_MAX_DEPTH = "MAX_DEPTH";
-    /** Prefix of the synthetic direct entry of an async method. */
-    public static final String DIRECT_PREFIX = "async$direct$";
     public static final String SUPPORT_INITIALIZE = "initialize";
     public static final String SUPPORT_INITIALIZE_DESC = "(Ljava/lang/Class;)V";
 
-    /** Prefix of the synthetic method holding a rewritten body. */
-    public static final String BODY_PREFIX = "async$";
     /** Infix of a generated frame class name: {@code Owner$Async$method}. */
     public static final String FRAME_CLASS_INFIX = "$Async$";
 
