@@ -128,7 +128,7 @@ final class AsyncMethodTransformer {
                 directSites.add(site.inCopy(work.instructions, directWork.instructions));
             }
         }
-        new BodyRewriter(work, owner.name, ownerIsInterface, frameClass).rewrite(sites, bodyName, bodyAccess);
+        new BodyRewriter(work, owner.name, ownerIsInterface, frameClass, fieldsPerKind[Slot.KINDS.indexOf('A')]).rewrite(sites, bodyName, bodyAccess);
 
         String displayName = simpleName(owner.name) + "." + displayMethodName(method.name);
         byte[] frameBytes = FrameClassEmitter.emit(owner.version, frameClass, owner.name, ownerIsInterface,
@@ -138,7 +138,8 @@ final class AsyncMethodTransformer {
         MethodNode directBody = null;
         if (directWork != null) {
             new DirectEntryRewriter(directWork, owner.name, ownerIsInterface, frameClass,
-                    FrameClassEmitter.constructorDescriptor(owner.name, originalDesc, isStatic))
+                    FrameClassEmitter.constructorDescriptor(owner.name, originalDesc, isStatic),
+                    fieldsPerKind[Slot.KINDS.indexOf('A')])
                     .rewrite(directSites, direct.name, bodyAccess);
             directBody = FrameComputer.compute(owner, directWork, hierarchy);
         }

@@ -49,6 +49,18 @@ final class AwaitSite {
         return s;
     }
 
+    /** How many reference fields this site fills. */
+    int referenceCount() {
+        int n = 0;
+        for (Slot s : locals) {
+            n += s.kind == 'A' ? 1 : 0;
+        }
+        for (Slot s : stack) {
+            n += s.kind == 'A' ? 1 : 0;
+        }
+        return n;
+    }
+
     /** Gives every saved value a field, reusing field names across sites: fields are per kind, numbered per site. */
     void assignFields(int[] maxPerKind) {
         int[] next = new int[Slot.KINDS.length()];

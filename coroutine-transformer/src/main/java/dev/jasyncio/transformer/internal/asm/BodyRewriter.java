@@ -56,7 +56,7 @@ final class BodyRewriter {
     private final SpillCode spill;
     private final List<LabelNode[]> uncovered = new ArrayList<>();
 
-    BodyRewriter(MethodNode method, String owner, boolean ownerIsInterface, String frameClass) {
+    BodyRewriter(MethodNode method, String owner, boolean ownerIsInterface, String frameClass, int referenceFields) {
         this.method = method;
         this.owner = owner;
         this.ownerIsInterface = ownerIsInterface;
@@ -67,7 +67,7 @@ final class BodyRewriter {
         this.frameSlot = Math.max(method.maxLocals, 3);
         this.valueSlot = frameSlot + 1;
         this.errorSlot = frameSlot + 2;
-        this.spill = new SpillCode(frameClass);
+        this.spill = new SpillCode(frameClass, referenceFields);
     }
 
     /** Rewrites the method; {@code sites} in instruction order, numbered from 1. */
@@ -156,6 +156,12 @@ final class BodyRewriter {
         p.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
         p.add(new FieldInsnNode(Opcodes.GETFIELD, frameClass, field, desc));
         p.add(new VarInsnNode(Type.getType(desc).getOpcode(Opcodes.ISTORE), slot));
+        if (desc.startsWith("L") || desc.startsWith("[")) {
+            // From here on the argument lives in the body's locals (and in saved fields while it is live).
+            p.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
+            p.add(new InsnNode(Opcodes.ACONST_NULL));
+            p.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, field, desc));
+        }
     }
 
     /** Replaces one await call; returns the label its resume code starts at. */

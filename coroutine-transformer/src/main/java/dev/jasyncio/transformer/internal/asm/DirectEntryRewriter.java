@@ -40,7 +40,7 @@ final class DirectEntryRewriter {
     private final List<LabelNode[]> uncovered = new ArrayList<>();
 
     DirectEntryRewriter(MethodNode method, String owner, boolean ownerIsInterface, String frameClass,
-                        String constructorDesc) {
+                        String constructorDesc, int referenceFields) {
         this.method = method;
         this.owner = owner;
         this.ownerIsInterface = ownerIsInterface;
@@ -50,7 +50,7 @@ final class DirectEntryRewriter {
         this.taskSlot = Math.max(method.maxLocals, taskParameter + 2);
         this.depthSlot = taskSlot + 1;
         this.newFrameSlot = taskSlot + 2;
-        this.spill = new SpillCode(frameClass);
+        this.spill = new SpillCode(frameClass, referenceFields);
     }
 
     /** The descriptor of the direct entry of a static method with descriptor {@code desc}. */

@@ -17,9 +17,12 @@ import org.objectweb.asm.tree.VarInsnNode;
 final class SpillCode {
 
     private final String frameClass;
+    /** How many reference fields the frame has: those a site does not fill are cleared when it suspends. */
+    private final int referenceFields;
 
-    SpillCode(String frameClass) {
+    SpillCode(String frameClass, int referenceFields) {
         this.frameClass = frameClass;
+        this.referenceFields = referenceFields;
     }
 
     /** Saves the stack below the awaited value (top first), the live locals and the label into the frame in {@code frameSlot}. */
@@ -33,6 +36,12 @@ final class SpillCode {
                 code.add(new VarInsnNode(s.loadOpcode(), s.local));
                 code.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, s.field, Slot.fieldDescriptor(s.kind)));
             }
+        }
+        // References saved at an earlier await and dead now must not keep their objects from the collector.
+        for (int i = site.referenceCount(); i < referenceFields; i++) {
+            code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
+            code.add(new InsnNode(Opcodes.ACONST_NULL));
+            code.add(new FieldInsnNode(Opcodes.PUTFIELD, frameClass, "A" + i, "Ljava/lang/Object;"));
         }
         code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
         code.add(intConstant(site.number));
