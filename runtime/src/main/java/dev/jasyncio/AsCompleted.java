@@ -4,6 +4,7 @@ import dev.jasyncio.internal.LibraryFrame;
 import dev.jasyncio.queue.Queue;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -22,35 +23,38 @@ import java.util.function.Consumer;
 final class AsCompleted<T> implements Iterable<Awaitable<T>>, Iterator<Awaitable<T>> {
 
     /** Completed futures in completion order; null entries are timeout sentinels. */
-    private final Queue<Future<? extends T>> done = new Queue<>();
-    private final Set<Future<? extends T>> todo;
+    private final Queue<Future<?>> done = new Queue<>();
+    private final Set<Future<?>> todo = new LinkedHashSet<>();
     private int todoLeft;
     private TimerHandle timeoutHandle;
-    private final Consumer<Future<? extends T>> onCompletion = this::handleCompletion;
+    private final Consumer<Future<?>> onCompletion = this::handleCompletion;
 
-    @SuppressWarnings("unchecked")
     AsCompleted(Collection<? extends Awaitable<? extends T>> aws, double timeout) {
         EventLoop loop = EventLoop.running();
         // asyncio's {ensure_future(aw) for aw in set(aws)}: each distinct awaitable once.
-        Set<Awaitable<? extends T>> distinct = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        todo = new LinkedHashSet<>();
+        Set<Awaitable<?>> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Awaitable<? extends T> aw : aws) {
             if (distinct.add(aw)) {
-                Future<? extends T> f = aw instanceof Future ? (Future<? extends T>) aw
-                        : EventLoop.requireRunning().ensureFuture(aw);
+                Future<?> f = aw instanceof Future ? (Future<?>) aw : EventLoop.requireRunning().ensureFuture(aw);
                 todo.add(f);
                 if (loop == null) {
                     loop = f.loop;
                 }
             }
         }
-        for (Future<? extends T> f : todo) {
-            ((Future<T>) f).addDoneCallback((Consumer<Future<T>>) (Consumer<?>) onCompletion);
+        for (Future<?> f : todo) {
+            callbacksOf(f).addDoneCallback(onCompletion);
         }
         if (!todo.isEmpty() && timeout != Double.POSITIVE_INFINITY) {
             timeoutHandle = loop.callLater(timeout, this::handleTimeout);
         }
         todoLeft = todo.size();
+    }
+
+    /** A future seen as one of {@code Future<Object>}, to register the one untyped callback on all of them. */
+    @SuppressWarnings("unchecked")
+    private static Future<Object> callbacksOf(Future<?> f) {
+        return (Future<Object>) f;
     }
 
     @Override
@@ -73,14 +77,14 @@ final class AsCompleted<T> implements Iterable<Awaitable<T>>, Iterator<Awaitable
     }
 
     private void handleTimeout() {
-        for (Future<? extends T> f : todo) {
-            f.removeDoneCallback((Consumer) onCompletion);
+        for (Future<?> f : todo) {
+            callbacksOf(f).removeDoneCallback(onCompletion);
             done.putNowait(null); // a sentinel per awaitable still to come
         }
         todo.clear();
     }
 
-    private void handleCompletion(Future<? extends T> f) {
+    private void handleCompletion(Future<?> f) {
         if (todo.isEmpty()) {
             return; // the timeout came first
         }

@@ -1,5 +1,6 @@
 package dev.jasyncio;
 
+import dev.jasyncio.internal.AsyncFrame;
 import dev.jasyncio.internal.AsyncSupport;
 
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * asyncio's module-level functions: run a program, await, sleep, create and combine tasks.
@@ -39,13 +41,22 @@ public final class Asyncio {
      * finish (their {@code finally} blocks run), then the loop is closed.
      */
     public static <T> T run(Coroutine<T> main) {
+        return run(main, EventLoop::new);
+    }
+
+    /**
+     * {@link #run(Coroutine)} on a loop made by {@code loopFactory}, as {@code asyncio.run(main, loop_factory=)}
+     * (for instance {@link EventLoop#withVirtualTime()} in tests).
+     */
+    public static <T> T run(Coroutine<T> main, Supplier<EventLoop> loopFactory) {
         if (EventLoop.running() != null) {
+            reportNeverAwaited(main);
             throw new IllegalStateException("Asyncio.run() cannot be called from a running event loop");
         }
         if (main == null) {
             throw new IllegalArgumentException("a coroutine was expected, got null");
         }
-        EventLoop loop = new EventLoop();
+        EventLoop loop = loopFactory.get();
         try {
             return loop.runUntilComplete(loop.createTask(main));
         } finally {
@@ -314,12 +325,15 @@ public final class Asyncio {
 
     // ---------------------------------------------------------------------------------------------------------
 
-    /** asyncio's RuntimeWarning for a coroutine dropped without being awaited. */
+    /**
+     * asyncio's RuntimeWarning for a coroutine dropped without being awaited. Given where the runtime refuses a
+     * coroutine (no loop, a closed loop), not when one is collected: watching every coroutine would cost a
+     * registration per async call.
+     */
     static void reportNeverAwaited(Coroutine<?> coro) {
-        if (coro instanceof dev.jasyncio.internal.AsyncFrame
-                && ((dev.jasyncio.internal.AsyncFrame<?>) coro).state == dev.jasyncio.internal.AsyncFrame.FRESH) {
-            LOG.log(System.Logger.Level.WARNING, "coroutine '"
-                    + ((dev.jasyncio.internal.AsyncFrame<?>) coro).coroutineName() + "' was never awaited");
+        if (coro instanceof AsyncFrame && ((AsyncFrame<?>) coro).state == AsyncFrame.FRESH) {
+            LOG.log(System.Logger.Level.WARNING,
+                    "coroutine '" + ((AsyncFrame<?>) coro).coroutineName() + "' was never awaited");
         }
     }
 }

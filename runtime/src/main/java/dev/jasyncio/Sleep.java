@@ -26,9 +26,13 @@ final class Sleep<T> extends AsyncFrame<T> implements Runnable {
     @Override
     public Object resume(Object value, Throwable error) {
         if (label == 0) {
+            if (Double.isNaN(delay)) {
+                // As asyncio.sleep: a NaN delay fails when awaited (a ValueError there).
+                throw new IllegalArgumentException("Invalid delay: NaN (not a number)");
+            }
             label = 1;
             Task<?> t = task;
-            if (delay <= 0 || Double.isNaN(delay)) {
+            if (delay <= 0) {
                 t.park(this, null);
                 t.loop.scheduleTask(t);
             } else {

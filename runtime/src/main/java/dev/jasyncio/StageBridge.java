@@ -6,7 +6,9 @@ import java.util.concurrent.CompletionStage;
 /**
  * Adapts a {@link CompletionStage} completed on any thread into a {@link Future} of the loop: the completion is
  * handed over through {@link EventLoop#callSoonThreadsafe(Runnable)}, so the awaiting coroutine resumes on the
- * loop's thread with the stage's value or its original failure.
+ * loop's thread with the stage's value or its original failure. Cancelling the future (the awaiting task is
+ * cancelled) cancels the stage too when it is a {@link java.util.concurrent.Future}, as asyncio's
+ * {@code wrap_future} does.
  */
 final class StageBridge {
 
@@ -31,6 +33,14 @@ final class StageBridge {
                 future.setResult(value);
             }
         }));
+        if (stage instanceof java.util.concurrent.Future) {
+            java.util.concurrent.Future<?> source = (java.util.concurrent.Future<?>) stage;
+            future.addDoneCallback(f -> {
+                if (f.cancelled()) {
+                    source.cancel(false);
+                }
+            });
+        }
         return future;
     }
 }

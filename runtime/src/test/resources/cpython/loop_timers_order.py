@@ -1,0 +1,16 @@
+# Timers run by deadline; cancelled ones never run; ready callbacks go first. (Equal deadlines: CPython's heap
+# does not promise an order, jasyncio runs them in scheduling order; see EventLoopTest.)
+import asyncio
+loop = asyncio.new_event_loop()
+now = loop.time()
+loop.call_later(0.025, print, "b2 after 0.025")
+loop.call_at(now + 0.03, print, "c at +0.03")
+loop.call_at(now + 0.01, print, "a at +0.01")
+loop.call_at(now + 0.02, print, "b at +0.02")
+h = loop.call_at(now + 0.015, print, "cancelled")
+loop.call_soon(print, "soon")
+h.cancel()
+loop.call_at(now + 0.04, loop.stop)
+loop.run_forever()
+print(h.cancelled())
+loop.close()
