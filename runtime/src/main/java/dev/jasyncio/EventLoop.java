@@ -134,6 +134,13 @@ public final class EventLoop {
         return h;
     }
 
+    /** A task sleeping {@code delay} seconds: its own timer, no callback object (see {@link SleepTimer}). */
+    SleepTimer sleepTimer(Task<?> task, double delay) {
+        SleepTimer t = new SleepTimer(this, time() + delay, timerSequence++, task);
+        timers.add(t);
+        return t;
+    }
+
     /** The one method other threads may call: schedules {@code callback} and wakes the loop. */
     public Handle callSoonThreadsafe(Runnable callback) {
         checkClosed();

@@ -101,6 +101,16 @@ final class Scheduling implements RuntimeAccess {
     }
 
     @Override
+    public Object awaitSleep(double delay, AsyncFrame<?> frame) {
+        return Sleep.park(delay, frame, frame.task);
+    }
+
+    @Override
+    public Object awaitSleepDirect(double delay, Task<?> task) {
+        return Sleep.park(delay, null, task);
+    }
+
+    @Override
     public int depth(AsyncFrame<?> frame) {
         return frame.task.inlineDepth + 1;
     }

@@ -4,19 +4,16 @@ import dev.jasyncio.internal.AsyncFrame;
 import dev.jasyncio.internal.AsyncSupport;
 
 /**
- * The coroutine {@code sleep(delay)} returns: parks the task on a timer, or for a delay of zero or less yields
- * once to the loop (asyncio's bare {@code yield}). Its own timer callback wakes the task: no Future in between,
- * yet the same order as asyncio (the timer fires in one iteration, the task steps in the next).
+ * The coroutine {@code sleep(delay)} returns when it is not awaited at once (a task of its own, a variable): parks
+ * the task on a {@link SleepTimer}, or for a delay of zero or less yields once to the loop. {@code await(sleep(d))}
+ * itself is compiled to {@link #park} directly and makes no coroutine at all.
  *
  * @param <T> the type of the value the sleep produces
  */
-final class Sleep<T> extends AsyncFrame<T> implements Runnable {
+final class Sleep<T> extends AsyncFrame<T> {
 
     private final double delay;
     private final T result;
-    private TimerHandle timer;
-    private boolean cancelled;
-    private String cancelMessage;
 
     Sleep(double delay, T result) {
         this.delay = delay;
@@ -26,20 +23,8 @@ final class Sleep<T> extends AsyncFrame<T> implements Runnable {
     @Override
     public Object resume(Object value, Throwable error) {
         if (label == 0) {
-            if (Double.isNaN(delay)) {
-                // As asyncio.sleep: a NaN delay fails when awaited (a ValueError there).
-                throw new IllegalArgumentException("Invalid delay: NaN (not a number)");
-            }
             label = 1;
-            Task<?> t = task;
-            if (delay <= 0) {
-                t.park(this, null);
-                t.loop.scheduleTask(t);
-            } else {
-                timer = t.loop.callLater(delay, this);
-                t.park(this, this);
-            }
-            return AsyncSupport.SUSPENDED;
+            return park(delay, this, task);
         }
         if (error != null) {
             throw AsyncSupport.<RuntimeException>sneaky(error);
@@ -47,29 +32,24 @@ final class Sleep<T> extends AsyncFrame<T> implements Runnable {
         return result;
     }
 
-    /** The timer fired: wake the task. */
-    @Override
-    public void run() {
-        timer = null;
-        task.loop.scheduleTask(task);
-    }
-
-    /** The task is cancelled while sleeping; false if the timer has fired already (the wake-up is scheduled). */
-    boolean cancelWait(String message) {
-        if (timer == null || cancelled) {
-            return false;
+    /**
+     * Parks {@code task} for {@code delay} seconds; {@code frame} resumes when it wakes (null when the awaiting body
+     * has no frame yet: it makes one on the way out). A delay of zero or less yields to the loop once, as asyncio's
+     * bare {@code yield}. Used by this coroutine and, without any coroutine object, by {@code await(sleep(d))}
+     * compiled as an intrinsic.
+     */
+    static Object park(double delay, AsyncFrame<?> frame, Task<?> task) {
+        if (Double.isNaN(delay)) {
+            // As asyncio.sleep: a NaN delay fails when awaited (a ValueError there).
+            throw new IllegalArgumentException("Invalid delay: NaN (not a number)");
         }
-        timer.cancel();
-        timer = null;
-        cancelled = true;
-        cancelMessage = message;
-        task.loop.scheduleTask(task);
-        return true;
-    }
-
-    /** What the wake-up delivers: a CancelledError if the sleep was cancelled. */
-    Throwable wakeError() {
-        return cancelled ? (cancelMessage == null ? new CancelledError() : new CancelledError(cancelMessage)) : null;
+        if (delay <= 0) {
+            task.park(frame, null);
+            task.loop.scheduleTask(task);
+        } else {
+            task.park(frame, task.loop.sleepTimer(task, delay));
+        }
+        return AsyncSupport.SUSPENDED;
     }
 
     @Override

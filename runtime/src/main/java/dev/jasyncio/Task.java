@@ -35,7 +35,7 @@ public class Task<T> extends Future<T> {
     int inlineDepth;
     /** During a suspension, the outermost new frame whose caller is not linked yet (see Scheduling). */
     AsyncFrame<?> dangling;
-    /** The Future or {@link Sleep} the task is parked on, or null. */
+    /** The Future or {@link SleepTimer} the task is parked on, or null. */
     Object waitingOn;
     boolean mustCancel;
     private int cancelRequests;
@@ -126,7 +126,7 @@ public class Task<T> extends Future<T> {
         if (waited instanceof Future) {
             return ((Future<?>) waited).cancel(message);
         }
-        return ((Sleep<?>) waited).cancelWait(message);
+        return ((SleepTimer) waited).cancelWait(message);
     }
 
     @Override
@@ -142,7 +142,7 @@ public class Task<T> extends Future<T> {
     // ---------------------------------------------------------------------------------------------------------
     // Stepping
 
-    /** Parks the task on {@code waited} (a Future or a Sleep); {@code frame} resumes when it is done. */
+    /** Parks the task on {@code waited} (a Future or a SleepTimer); {@code frame} resumes when it is done. */
     void park(AsyncFrame<?> frame, Object waited) {
         resumeFrame = frame;
         waitingOn = waited;
@@ -165,7 +165,7 @@ public class Task<T> extends Future<T> {
                     value = f.rawResult();
                 }
             } else {
-                error = ((Sleep<?>) waited).wakeError();
+                error = ((SleepTimer) waited).wakeError();
             }
         }
         if (mustCancel) {

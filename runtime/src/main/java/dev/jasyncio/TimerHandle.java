@@ -4,7 +4,7 @@ package dev.jasyncio;
  * A callback scheduled for a point in loop time by {@link EventLoop#callLater} or {@link EventLoop#callAt}:
  * asyncio's {@code TimerHandle}. Timers due at the same time run in the order they were scheduled.
  */
-public final class TimerHandle extends Handle {
+public class TimerHandle extends Handle {
 
     final double when;
     final long sequence;

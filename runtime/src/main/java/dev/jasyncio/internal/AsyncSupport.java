@@ -67,6 +67,19 @@ public final class AsyncSupport {
         return ACCESS.awaitDirect(awaitable, task, depth);
     }
 
+    /**
+     * {@code await(sleep(delay))} compiled as an intrinsic: parks the task for {@code delay} seconds (or yields once
+     * for zero) with no coroutine object; returns {@link #SUSPENDED}.
+     */
+    public static Object awaitSleep(double delay, AsyncFrame<?> frame) {
+        return ACCESS.awaitSleep(delay, frame);
+    }
+
+    /** {@link #awaitSleep} in a body running in direct mode (no frame yet). */
+    public static Object awaitSleepDirect(double delay, dev.jasyncio.Task<?> task) {
+        return ACCESS.awaitSleepDirect(delay, task);
+    }
+
     /** The nesting depth a body with a frame passes to the direct entry it calls. */
     public static int depth(AsyncFrame<?> frame) {
         return ACCESS.depth(frame);

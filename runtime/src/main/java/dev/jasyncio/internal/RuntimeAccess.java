@@ -14,6 +14,12 @@ public interface RuntimeAccess {
     /** See {@link AsyncSupport#awaitDirect(Object, dev.jasyncio.Task, int)}. */
     Object awaitDirect(Object awaitable, dev.jasyncio.Task<?> task, int depth);
 
+    /** See {@link AsyncSupport#awaitSleep(double, AsyncFrame)}. */
+    Object awaitSleep(double delay, AsyncFrame<?> frame);
+
+    /** See {@link AsyncSupport#awaitSleepDirect(double, dev.jasyncio.Task)}. */
+    Object awaitSleepDirect(double delay, dev.jasyncio.Task<?> task);
+
     /** See {@link AsyncSupport#depth(AsyncFrame)}. */
     int depth(AsyncFrame<?> frame);
 

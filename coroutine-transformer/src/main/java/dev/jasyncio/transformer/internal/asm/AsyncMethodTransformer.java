@@ -148,7 +148,10 @@ final class AsyncMethodTransformer {
         return new Output(body, directBody, frameClass, frameBytes);
     }
 
-    /** Marks {@code await(f(...))} where f has a direct entry, the call right before the await. */
+    /**
+     * Marks {@code await(f(...))} where f has a direct entry, and {@code await(sleep(d))}, which needs no coroutine:
+     * the call right before the await.
+     */
     private void findDirectCall(AwaitSite site, Set<LabelNode> targets) {
         AbstractInsnNode p = site.call.getPrevious();
         while (p != null && (p instanceof LineNumberNode || p instanceof FrameNode
@@ -159,6 +162,10 @@ final class AsyncMethodTransformer {
             return;
         }
         MethodInsnNode call = (MethodInsnNode) p;
+        if (Names.ASYNCIO.equals(call.owner) && Names.SLEEP.equals(call.name) && Names.SLEEP_DESC.equals(call.desc)) {
+            site.sleepCall = call;
+            return;
+        }
         if (!call.owner.equals(owner.name)) {
             return;
         }

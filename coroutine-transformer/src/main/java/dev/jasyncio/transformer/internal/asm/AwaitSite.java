@@ -28,6 +28,8 @@ final class AwaitSite {
     MethodInsnNode directCall;
     /** The direct entry to call instead, else null. */
     DirectEntry direct;
+    /** For {@code await(sleep(d))}: the call to sleep, compiled as an intrinsic with no coroutine object. */
+    MethodInsnNode sleepCall;
     final int line;
     final List<Slot> locals = new ArrayList<>();
     /** Bottom of the stack first. */
@@ -44,6 +46,7 @@ final class AwaitSite {
         AwaitSite s = new AwaitSite(number, (MethodInsnNode) copy.get(original.indexOf(call)), line);
         s.directCall = directCall == null ? null : (MethodInsnNode) copy.get(original.indexOf(directCall));
         s.direct = direct;
+        s.sleepCall = sleepCall == null ? null : (MethodInsnNode) copy.get(original.indexOf(sleepCall));
         s.locals.addAll(locals);
         s.stack.addAll(stack);
         return s;

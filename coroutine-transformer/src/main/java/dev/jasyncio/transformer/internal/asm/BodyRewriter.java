@@ -172,7 +172,11 @@ final class BodyRewriter {
         LabelNode uncoveredStart = new LabelNode();
         LabelNode uncoveredEnd = new LabelNode();
 
-        if (site.direct != null) {
+        if (site.sleepCall != null) {
+            code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
+            code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Names.ASYNC_SUPPORT, Names.SUPPORT_AWAIT_SLEEP,
+                    Names.SUPPORT_AWAIT_SLEEP_DESC, false));
+        } else if (site.direct != null) {
             code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
             code.add(new FieldInsnNode(Opcodes.GETFIELD, Names.ASYNC_FRAME, Names.FRAME_TASK, Names.TASK_DESC));
             code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
@@ -217,6 +221,9 @@ final class BodyRewriter {
         method.instructions.remove(site.call);
         if (site.directCall != null) {
             method.instructions.remove(site.directCall);
+        }
+        if (site.sleepCall != null) {
+            method.instructions.remove(site.sleepCall);
         }
         uncovered.add(new LabelNode[] {uncoveredStart, uncoveredEnd});
         return resume;

@@ -100,7 +100,11 @@ final class DirectEntryRewriter {
         InsnList code = new InsnList();
         LabelNode cont = new LabelNode();
         LabelNode uncoveredStart = new LabelNode();
-        if (site.direct != null) {
+        if (site.sleepCall != null) {
+            code.add(new VarInsnNode(Opcodes.ALOAD, taskSlot));
+            code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Names.ASYNC_SUPPORT, Names.SUPPORT_AWAIT_SLEEP_DIRECT,
+                    Names.SUPPORT_AWAIT_SLEEP_DIRECT_DESC, false));
+        } else if (site.direct != null) {
             code.add(new VarInsnNode(Opcodes.ALOAD, taskSlot));
             code.add(new VarInsnNode(Opcodes.ILOAD, depthSlot));
             code.add(new InsnNode(Opcodes.ICONST_1));
@@ -134,6 +138,9 @@ final class DirectEntryRewriter {
         method.instructions.remove(site.call);
         if (site.directCall != null) {
             method.instructions.remove(site.directCall);
+        }
+        if (site.sleepCall != null) {
+            method.instructions.remove(site.sleepCall);
         }
         uncovered.add(new LabelNode[] {uncoveredStart, cont});
     }

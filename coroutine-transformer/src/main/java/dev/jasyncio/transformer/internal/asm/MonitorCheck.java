@@ -72,13 +72,22 @@ final class MonitorCheck {
             for (TryCatchBlockNode tcb : method.tryCatchBlocks) {
                 if (i >= insns.indexOf(tcb.start) && i < insns.indexOf(tcb.end)) {
                     flow(work, depth, insns.indexOf(tcb.handler), d);
+                    if (tcb.type == null) {
+                        // A catch-any handler (a synchronized block's own, which releases the monitor and
+                        // rethrows) takes every exception: the handlers after it never see one from here.
+                        break;
+                    }
                 }
             }
         }
         return depth;
     }
 
+    /** Deeper than any real nesting of synchronized blocks: bounds the analysis on code that never balances. */
+    private static final int MAX_DEPTH = 64;
+
     private static void flow(ArrayDeque<Integer> work, int[] depth, int target, int d) {
+        d = Math.min(d, MAX_DEPTH);
         if (target < depth.length && d > depth[target]) {
             depth[target] = d;
             work.add(target);

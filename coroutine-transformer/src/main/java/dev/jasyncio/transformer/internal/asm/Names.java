@@ -56,6 +56,12 @@ public final class Names {
     public static final String SUPPORT_SUSPEND_DIRECT = "suspendDirect";
     public static final String SUPPORT_FRAME_TASK_DESC = "(Ldev/jasyncio/internal/AsyncFrame;Ldev/jasyncio/Task;)Ljava/lang/Object;";
     public static final String SUPPORT_MAX_DEPTH = "MAX_DEPTH";
+    public static final String SLEEP = "sleep";
+    public static final String SLEEP_DESC = "(D)Ldev/jasyncio/Coroutine;";
+    public static final String SUPPORT_AWAIT_SLEEP = "awaitSleep";
+    public static final String SUPPORT_AWAIT_SLEEP_DESC = "(DLdev/jasyncio/internal/AsyncFrame;)Ljava/lang/Object;";
+    public static final String SUPPORT_AWAIT_SLEEP_DIRECT = "awaitSleepDirect";
+    public static final String SUPPORT_AWAIT_SLEEP_DIRECT_DESC = "(DLdev/jasyncio/Task;)Ljava/lang/Object;";
     public static final String SUPPORT_INITIALIZE = "initialize";
     public static final String SUPPORT_INITIALIZE_DESC = "(Ljava/lang/Class;)V";
 
