@@ -6,8 +6,8 @@ import java.util.Collection;
 /**
  * The transformer's facade: rewrites the {@code @Async} methods of one class file into coroutine state machines.
  *
- * <p>Types are resolved from class files on the given classpath (directories and jars) plus the running JDK,
- * never by loading user classes. An instance is not thread-safe; it caches what it has read of the classpath.
+ * <p>Types are resolved from class files on the given classpath (directories and jars), or from the resources of a
+ * class loader, plus the running JDK; never by loading user classes. An instance is not thread-safe; it caches what it has read of the classpath.
  */
 public final class Instrumenter {
 
@@ -26,6 +26,14 @@ public final class Instrumenter {
      */
     public static Instrumenter forClasspath(Collection<Path> classpath) {
         return new Instrumenter(dev.jasyncio.transformer.internal.asm.ClassHierarchy.of(classpath));
+    }
+
+    /**
+     * An instrumenter resolving types from the class files {@code loader} finds as resources, then the JDK: for
+     * instrumenting at load time (the jasyncio agent), where classes come from whatever the loader was given.
+     */
+    public static Instrumenter forClassLoader(ClassLoader loader) {
+        return new Instrumenter(dev.jasyncio.transformer.internal.asm.ClassHierarchy.of(loader));
     }
 
     /**

@@ -19,8 +19,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * The type hierarchy the frame computation needs, read from class files on the build's classpath and from the JDK
- * the transformer runs on: never by loading user classes. Unknown types are treated as direct subclasses of
+ * The type hierarchy the frame computation needs, read from class files on the build's classpath (or a class
+ * loader's resources, at load time) and from the JDK the transformer runs on: never by loading user classes. Unknown types are treated as direct subclasses of
  * {@code Object}, the only safe answer when a dependency is missing from the classpath.
  */
 public final class ClassHierarchy {
@@ -45,6 +45,8 @@ public final class ClassHierarchy {
 
     private final List<Path> directories = new ArrayList<>();
     private final List<ZipFile> jars = new ArrayList<>();
+    /** Class files read as resources of this loader, after the directories and jars; null for none. */
+    private ClassLoader loader;
     private final Map<String, Info> cache = new HashMap<>();
     private final Map<String, byte[]> pending = new HashMap<>();
 
@@ -65,6 +67,16 @@ public final class ClassHierarchy {
                 }
             }
         }
+        return h;
+    }
+
+    /**
+     * A hierarchy over the class files {@code loader} can see as resources: for a transformation at load time,
+     * where the classpath is whatever the loader was built with.
+     */
+    public static ClassHierarchy of(ClassLoader loader) {
+        ClassHierarchy h = new ClassHierarchy();
+        h.loader = loader;
         return h;
     }
 
@@ -168,6 +180,13 @@ public final class ClassHierarchy {
                 ZipEntry entry = jar.getEntry(resource);
                 if (entry != null) {
                     try (InputStream in = jar.getInputStream(entry)) {
+                        return in.readAllBytes();
+                    }
+                }
+            }
+            if (loader != null) {
+                try (InputStream in = loader.getResourceAsStream(resource)) {
+                    if (in != null) {
                         return in.readAllBytes();
                     }
                 }
