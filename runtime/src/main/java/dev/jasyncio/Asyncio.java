@@ -319,6 +319,40 @@ public final class Asyncio {
         return ThreadBridge.runCoroutineThreadsafe(coro, loop);
     }
 
+    // ---------------------------------------------------------------------------------------------------------
+    // Streams and subprocesses (dev.jasyncio.streams)
+
+    /**
+     * asyncio's {@code open_connection}: connects to {@code host:port} and returns the reader and writer
+     * ({@link dev.jasyncio.streams.StreamPair}, Python's tuple). A refused connection is thrown at the await.
+     */
+    public static Coroutine<dev.jasyncio.streams.StreamPair> openConnection(String host, int port)
+            throws java.io.IOException {
+        return dev.jasyncio.streams.Streams.openConnection(host, port);
+    }
+
+    /**
+     * asyncio's {@code start_server}: listens on {@code host:port} (port 0: any free port) and runs
+     * {@code handler} as a task for each connection.
+     */
+    public static Coroutine<dev.jasyncio.streams.Server> startServer(dev.jasyncio.streams.ConnectionHandler handler,
+                                                                      String host, int port)
+            throws java.io.IOException {
+        return dev.jasyncio.streams.Streams.startServer(handler, host, port);
+    }
+
+    /** asyncio's {@code create_subprocess_exec}, with stdin, stdout and stderr piped. */
+    public static Coroutine<dev.jasyncio.streams.Subprocess> createSubprocessExec(String... args)
+            throws java.io.IOException {
+        return dev.jasyncio.streams.Streams.createSubprocessExec(args);
+    }
+
+    /** asyncio's {@code create_subprocess_shell}, with stdin, stdout and stderr piped. */
+    public static Coroutine<dev.jasyncio.streams.Subprocess> createSubprocessShell(String cmd)
+            throws java.io.IOException {
+        return dev.jasyncio.streams.Streams.createSubprocessShell(cmd);
+    }
+
     private static double seconds(Duration d) {
         return d.toNanos() / 1e9;
     }

@@ -1,6 +1,12 @@
 package dev.jasyncio;
 
+import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,6 +29,11 @@ import java.util.function.BiConsumer;
  * run wait for the next iteration. A created task takes its first step on the next iteration; done callbacks of
  * futures are scheduled, never run inline. This is asyncio's {@code _run_once}, and ordering matches CPython's.
  *
+ * <p>The wait is a {@link java.nio.channels.Selector} select once the loop has done any I/O ({@link #addReader},
+ * the {@code sock*} methods, streams); ready channels' callbacks join the ready queue right after the wait, before
+ * the due timers, as in {@code _run_once}. A loop that never does I/O parks its thread instead and never opens a
+ * selector.
+ *
  * <p>Confined to its thread: only {@link #callSoonThreadsafe(Runnable)} may be called from other threads.
  */
 public final class EventLoop {
@@ -40,10 +51,14 @@ public final class EventLoop {
     private double virtualNow;
 
     private volatile Thread thread;
+    /** Opened on the first I/O registration; until then the loop waits by parking. */
+    private volatile IoSelector io;
+    /** Set while the loop waits: only then must a thread-safe call wake it. */
+    private volatile boolean sleeping;
     private boolean stopping;
     /** Read by other threads too ({@link #callSoonThreadsafe}, completions from executors). */
     private volatile boolean closed;
-    private long timerSequence;
+    private int timerSequence;
     private long taskCounter;
     private boolean debug;
     private double slowCallbackDuration = 0.1;
@@ -52,6 +67,14 @@ public final class EventLoop {
     /** Created on first use of {@code runInExecutor(null, ...)} / {@code toThread}. */
     private ExecutorService defaultExecutor;
     private boolean executorShutdownCalled;
+
+    // The state of the step that is running, here rather than in every task: one task steps at a time.
+    /** A frame to start before resuming, when inline starts have nested too deep for the Java stack. */
+    dev.jasyncio.internal.AsyncFrame<?> pendingStart;
+    /** How deep inline starts and direct calls are nested on the Java stack right now. */
+    int inlineDepth;
+    /** During a suspension, the outermost new frame whose caller is not linked yet (see Scheduling). */
+    dev.jasyncio.internal.AsyncFrame<?> dangling;
 
     /** The task whose step is running, for {@code currentTask()}. */
     Task<?> currentTask;
@@ -134,11 +157,16 @@ public final class EventLoop {
         return h;
     }
 
-    /** A task sleeping {@code delay} seconds: its own timer, no callback object (see {@link SleepTimer}). */
-    SleepTimer sleepTimer(Task<?> task, double delay) {
-        SleepTimer t = new SleepTimer(this, time() + delay, timerSequence++, task);
-        timers.add(t);
-        return t;
+    /** Puts {@code task} to sleep for {@code delay} seconds: the task itself is the timer, nothing is allocated. */
+    void sleep(Task<?> task, double delay) {
+        task.when = time() + delay;
+        task.sequence = timerSequence++;
+        timers.add(task);
+    }
+
+    /** A cancelled timer, or a sleeping task woken early, leaves the heap. */
+    void removeTimer(Timed t) {
+        timers.remove(t);
     }
 
     /** The one method other threads may call: schedules {@code callback} and wakes the loop. */
@@ -146,11 +174,23 @@ public final class EventLoop {
         checkClosed();
         Handle h = new Handle(this, Objects.requireNonNull(callback, "callback"));
         inbox.add(h);
-        Thread t = thread;
-        if (t != null && t != Thread.currentThread()) {
-            LockSupport.unpark(t);
+        if (sleeping) {
+            wakeUp();
         }
         return h;
+    }
+
+    /** Ends the loop's current wait. Reads {@link #io} after {@link #sleeping}: a loop selecting has opened it. */
+    private void wakeUp() {
+        IoSelector s = io;
+        if (s != null) {
+            s.wakeup();
+        } else {
+            Thread t = thread;
+            if (t != null && t != Thread.currentThread()) {
+                LockSupport.unpark(t);
+            }
+        }
     }
 
     /** A new pending future bound to this loop. */
@@ -219,13 +259,103 @@ public final class EventLoop {
         return ThreadBridge.shutdown(this, defaultExecutor, timeoutSeconds);
     }
 
+    // ---------------------------------------------------------------------------------------------------------
+    // I/O (asyncio's add_reader / add_writer and sock_* methods), on non-blocking channels
+
+    /**
+     * Runs {@code callback} on the loop each time {@code channel} is readable (for a server channel: has a
+     * connection to accept), until {@link #removeReader}; replaces the channel's previous reader. The channel must be
+     * non-blocking. Returns the handle that the loop schedules.
+     */
+    public Handle addReader(SelectableChannel channel, Runnable callback) {
+        checkClosed();
+        SocketOps.requireNonBlocking(channel);
+        return selector().add(channel, Objects.requireNonNull(callback, "callback"), false);
+    }
+
+    /** Stops watching {@code channel} for reading; false if no reader was registered. */
+    public boolean removeReader(SelectableChannel channel) {
+        IoSelector s = io;
+        return s != null && s.remove(channel, false);
+    }
+
+    /**
+     * Runs {@code callback} on the loop each time {@code channel} is writable (for a socket whose non-blocking
+     * connect is pending: when the connect has ended, either way), until {@link #removeWriter}.
+     */
+    public Handle addWriter(SelectableChannel channel, Runnable callback) {
+        checkClosed();
+        SocketOps.requireNonBlocking(channel);
+        return selector().add(channel, Objects.requireNonNull(callback, "callback"), true);
+    }
+
+    /** Stops watching {@code channel} for writing; false if no writer was registered. */
+    public boolean removeWriter(SelectableChannel channel) {
+        IoSelector s = io;
+        return s != null && s.remove(channel, true);
+    }
+
+    /**
+     * Receives up to {@code n} bytes from {@code channel} (non-blocking), waiting until some arrive; an empty array
+     * at end of stream. Failures ({@link java.io.IOException}) are thrown at the await. Cancelling the await
+     * consumes nothing.
+     */
+    public Coroutine<byte[]> sockRecv(SocketChannel channel, int n) throws IOException {
+        return new SocketOps.Recv(channel, n);
+    }
+
+    /** Receives into {@code buffer}, waiting until some bytes arrive: how many were read, -1 at end of stream. */
+    public Coroutine<Integer> sockRecvInto(SocketChannel channel, ByteBuffer buffer) throws IOException {
+        return new SocketOps.RecvInto(channel, buffer);
+    }
+
+    /** Sends all of {@code data} (copied first), waiting as long as the channel cannot take more. */
+    public Coroutine<Void> sockSendall(SocketChannel channel, byte[] data) throws IOException {
+        return new SocketOps.SendAll(channel, data);
+    }
+
+    /**
+     * Connects {@code channel} (non-blocking) to {@code address}; an unresolved address is resolved on the default
+     * executor first. A refused connection raises {@link java.net.ConnectException} at the await.
+     */
+    public Coroutine<Void> sockConnect(SocketChannel channel, SocketAddress address) throws IOException {
+        return new SocketOps.Connect(channel, address);
+    }
+
+    /**
+     * Accepts the next connection on {@code channel} (non-blocking, bound), waiting for one; the new channel is
+     * non-blocking. Python returns {@code (conn, address)}: here the address is the channel's
+     * {@code getRemoteAddress()}.
+     */
+    public Coroutine<SocketChannel> sockAccept(ServerSocketChannel channel) throws IOException {
+        return new SocketOps.Accept(channel);
+    }
+
+    /** The selector, opened on first use. */
+    private IoSelector selector() {
+        IoSelector s = io;
+        if (s == null) {
+            s = new IoSelector(this);
+            io = s;
+        }
+        return s;
+    }
+
+    /** Whether the loop has opened its selector (tests: a loop without I/O never does). */
+    boolean hasSelector() {
+        return io != null;
+    }
+
+    /** How many channels the selector watches, 0 without one (tests). */
+    int watchedChannelCount() {
+        IoSelector s = io;
+        return s == null ? 0 : s.registeredCount();
+    }
+
     void scheduleTask(Task<?> task) {
         ready.add(task);
     }
 
-    void timerCancelled() {
-        timers.noteCancelled();
-    }
 
     long nextTaskNumber() {
         return ++taskCounter;
@@ -306,6 +436,11 @@ public final class EventLoop {
             return;
         }
         closed = true;
+        IoSelector s = io;
+        if (s != null) {
+            io = null;
+            s.close();
+        }
         ready.clear();
         timers.clear();
         inbox.clear();
@@ -388,35 +523,45 @@ public final class EventLoop {
 
     /** One iteration, as asyncio's {@code _run_once}. */
     private void runOnce() {
-        timers.dropCancelledHead();
         drainInbox();
+        long waitNanos = 0;
         if (ready.isEmpty() && !stopping) {
             if (timers.isEmpty()) {
-                waitForWork(Long.MAX_VALUE);
+                waitNanos = Long.MAX_VALUE;
             } else {
                 double next = timers.peek().when;
                 double wait = next - time();
                 if (wait > 0) {
                     if (virtualTime) {
-                        virtualNow = next;
+                        virtualNow = next; // I/O, as work on other threads, takes no virtual time: poll only
                     } else {
                         // Whole milliseconds, rounded up, as CPython's selectors wait: timers due within the
                         // same millisecond then fire in the same iteration, in the same order as asyncio.
-                        waitForWork((long) Math.ceil(wait * 1e3) * 1_000_000L);
+                        waitNanos = (long) Math.ceil(wait * 1e3) * 1_000_000L;
                     }
                 }
             }
+        }
+        IoSelector s = io;
+        if (s != null) {
+            // Polled even when callbacks are ready, so busy tasks cannot starve the sockets.
+            waitForIo(s, waitNanos);
+            drainInbox();
+        } else if (waitNanos > 0) {
+            waitForWork(waitNanos);
             drainInbox();
         }
         if (!timers.isEmpty()) {
             double endTime = time() + 1e-9;
             while (!timers.isEmpty()) {
-                TimerHandle h = timers.peek();
+                Timed h = timers.peek();
                 if (h.when >= endTime) {
                     break;
                 }
                 timers.poll();
-                if (!h.cancelled) {
+                if (h instanceof Task) {
+                    ((Task<?>) h).timerFired();
+                } else {
                     ready.add(h);
                 }
             }
@@ -458,14 +603,31 @@ public final class EventLoop {
 
     private void waitForWork(long nanos) {
         // Parked until the deadline or a thread-safe call; a spurious wake-up only costs an empty iteration.
-        if (!inbox.isEmpty()) {
+        sleeping = true;
+        if (inbox.isEmpty()) {
+            if (nanos == Long.MAX_VALUE) {
+                LockSupport.park(this);
+            } else {
+                LockSupport.parkNanos(this, nanos);
+            }
+        }
+        sleeping = false;
+    }
+
+    /** The select, with I/O events going to the ready queue; a poll when {@code nanos} is 0. */
+    private void waitForIo(IoSelector s, long nanos) {
+        if (nanos == 0) {
+            s.select(0);
             return;
         }
-        if (nanos == Long.MAX_VALUE) {
-            LockSupport.park(this);
-        } else {
-            LockSupport.parkNanos(this, nanos);
-        }
+        sleeping = true;
+        s.select(inbox.isEmpty() ? nanos : 0);
+        sleeping = false;
+    }
+
+    /** A channel's handle is ready (see {@link IoSelector}). */
+    void readyHandle(Handle h) {
+        ready.add(h);
     }
 
     private void drainInbox() {

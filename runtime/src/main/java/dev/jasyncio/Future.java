@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  *
  * @param <T> the type of the result
  */
-public class Future<T> implements Awaitable<T> {
+public class Future<T> extends Timed implements Awaitable<T> {
 
     static final byte PENDING = 0;
     static final byte FINISHED = 1;
@@ -28,13 +28,17 @@ public class Future<T> implements Awaitable<T> {
 
     final EventLoop loop;
     byte state;
-    private Object result;
-    private Throwable exception;
+    /** Finished with an exception rather than a result. */
+    private boolean failed;
+    /**
+     * What the future ended with, in one field to keep futures and tasks small: the result; or, when
+     * {@link #failed}, the exception, wrapped in its {@link UnretrievedFailure} watch until someone looks at it;
+     * or, for a task that ended cancelled, the CancelledError its coroutine let out, until its first awaiter.
+     */
+    Object outcome;
     /** Null, one callback, or an ArrayList of them; a callback is a Task (its wake-up) or a Consumer. */
     private Object callbacks;
     String cancelMessage;
-    /** Watches a stored failure nobody has looked at yet, for the "exception was never retrieved" warning. */
-    private UnretrievedFailure unretrieved;
 
     /** A future bound to the running loop; {@link IllegalStateException} if there is none. */
     public Future() {
@@ -73,11 +77,11 @@ public class Future<T> implements Awaitable<T> {
             throw new InvalidStateError("Result is not set.");
         }
         markRetrieved();
-        if (exception != null) {
-            throw AsyncSupport.<RuntimeException>sneaky(exception);
+        if (failed) {
+            throw AsyncSupport.<RuntimeException>sneaky((Throwable) outcome);
         }
         @SuppressWarnings("unchecked")
-        T value = (T) result;
+        T value = (T) outcome;
         return value;
     }
 
@@ -93,7 +97,7 @@ public class Future<T> implements Awaitable<T> {
             throw new InvalidStateError("Exception is not set.");
         }
         markRetrieved();
-        return exception;
+        return failed ? (Throwable) outcome : null;
     }
 
     /** Finishes the future with {@code value}; {@link InvalidStateError} if it is already done. */
@@ -101,7 +105,7 @@ public class Future<T> implements Awaitable<T> {
         if (state != PENDING) {
             throw new InvalidStateError("invalid state");
         }
-        result = value;
+        outcome = value;
         state = FINISHED;
         scheduleCallbacks();
     }
@@ -112,10 +116,10 @@ public class Future<T> implements Awaitable<T> {
         if (state != PENDING) {
             throw new InvalidStateError("invalid state");
         }
-        exception = error;
+        failed = true;
         state = FINISHED;
         scheduleCallbacks();
-        unretrieved = UnretrievedFailure.watch(this, error);
+        outcome = UnretrievedFailure.watch(this, error);
     }
 
     /** Cancels the future and schedules its callbacks; false if it was already done. */
@@ -238,10 +242,10 @@ public class Future<T> implements Awaitable<T> {
             throw makeCancelledError();
         }
         markRetrieved();
-        if (exception != null) {
-            throw AsyncSupport.<RuntimeException>sneaky(exception);
+        if (failed) {
+            throw AsyncSupport.<RuntimeException>sneaky((Throwable) outcome);
         }
-        return result;
+        return outcome;
     }
 
     /** The failure this done future would throw at an await (null for a result), marking it retrieved. */
@@ -250,23 +254,27 @@ public class Future<T> implements Awaitable<T> {
             return makeCancelledError();
         }
         markRetrieved();
-        return exception;
+        return failed ? (Throwable) outcome : null;
     }
 
     /** The failure of a finished future, without marking it retrieved (for messages). */
     final Throwable rawException() {
-        return exception;
+        if (!failed) {
+            return null;
+        }
+        Object o = outcome;
+        return o instanceof UnretrievedFailure ? ((UnretrievedFailure) o).failure() : (Throwable) o;
     }
 
     final Object rawResult() {
-        return result;
+        return failed || state != FINISHED ? null : outcome;
     }
 
     /** The failure was looked at: no "never retrieved" warning for it. */
     final void markRetrieved() {
-        UnretrievedFailure u = unretrieved;
-        if (u != null) {
-            unretrieved = null;
+        if (failed && outcome instanceof UnretrievedFailure) {
+            UnretrievedFailure u = (UnretrievedFailure) outcome;
+            outcome = u.failure();
             u.retrieved();
         }
     }
@@ -286,6 +294,6 @@ public class Future<T> implements Awaitable<T> {
         if (state != FINISHED) {
             return "";
         }
-        return exception != null ? " exception=" + exception : " result=" + result;
+        return failed ? " exception=" + rawException() : " result=" + outcome;
     }
 }

@@ -4,7 +4,7 @@ package dev.jasyncio;
  * A callback scheduled on the loop by {@link EventLoop#callSoon(Runnable)}: asyncio's {@code Handle}.
  * {@link #cancel()} before it runs and it never runs.
  */
-public class Handle {
+public class Handle extends Timed {
 
     final Runnable callback;
     final EventLoop loop;

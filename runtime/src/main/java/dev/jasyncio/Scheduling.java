@@ -39,7 +39,7 @@ final class Scheduling implements RuntimeAccess {
 
     private static Object awaitCoroutine(AsyncFrame<?> callee, AsyncFrame<?> frame) {
         Task<?> task = frame.task;
-        return startInline(callee, frame, task, task.inlineDepth + 1);
+        return startInline(callee, frame, task, task.loop.inlineDepth + 1);
     }
 
     /**
@@ -55,14 +55,14 @@ final class Scheduling implements RuntimeAccess {
         callee.task = task;
         callee.caller = caller;
         if (depth > MAX_INLINE_DEPTH) {
-            task.pendingStart = callee;
+            task.loop.pendingStart = callee;
             if (caller == null) {
-                task.dangling = callee;
+                task.loop.dangling = callee;
             }
             return AsyncSupport.SUSPENDED;
         }
-        int saved = task.inlineDepth;
-        task.inlineDepth = depth;
+        int saved = task.loop.inlineDepth;
+        task.loop.inlineDepth = depth;
         Object r;
         try {
             r = callee.resume(null, null);
@@ -70,12 +70,12 @@ final class Scheduling implements RuntimeAccess {
             callee.state = AsyncFrame.DONE;
             throw t;
         } finally {
-            task.inlineDepth = saved;
+            task.loop.inlineDepth = saved;
         }
         if (r != AsyncSupport.SUSPENDED) {
             callee.state = AsyncFrame.DONE;
-        } else if (caller == null && task.dangling == null) {
-            task.dangling = callee;
+        } else if (caller == null && task.loop.dangling == null) {
+            task.loop.dangling = callee;
         }
         return r;
     }
@@ -84,7 +84,7 @@ final class Scheduling implements RuntimeAccess {
     // The direct-call protocol: await(f(...)) on an async method of the same class calls f's direct entry, which
     // runs the body with its locals on the Java stack and allocates f's frame only if it really suspends. On the
     // way out of a suspension, each body that had no frame yet allocates one and links the frame below it to it;
-    // task.dangling is the outermost frame of the suspended chain whose caller is not linked yet.
+    // task.loop.dangling is the outermost frame of the suspended chain whose caller is not linked yet.
 
     @Override
     public Object awaitDirect(Object awaitable, Task<?> task, int depth) {
@@ -112,15 +112,15 @@ final class Scheduling implements RuntimeAccess {
 
     @Override
     public int depth(AsyncFrame<?> frame) {
-        return frame.task.inlineDepth + 1;
+        return frame.task.loop.inlineDepth + 1;
     }
 
     @Override
     public Object deferDirect(AsyncFrame<?> fresh, Task<?> task) {
         fresh.state = AsyncFrame.RUNNING;
         fresh.task = task;
-        task.pendingStart = fresh;
-        task.dangling = fresh;
+        task.loop.pendingStart = fresh;
+        task.loop.dangling = fresh;
         return AsyncSupport.SUSPENDED;
     }
 
@@ -128,21 +128,21 @@ final class Scheduling implements RuntimeAccess {
     public Object suspendDirect(AsyncFrame<?> materialised, Task<?> task) {
         materialised.state = AsyncFrame.RUNNING;
         materialised.task = task;
-        AsyncFrame<?> below = task.dangling;
+        AsyncFrame<?> below = task.loop.dangling;
         if (below == null) {
             task.resumeFrame = materialised; // it is the frame parked on a future
         } else {
             below.caller = materialised;
         }
-        task.dangling = materialised;
+        task.loop.dangling = materialised;
         return AsyncSupport.SUSPENDED;
     }
 
     @Override
     public void linkDirect(AsyncFrame<?> frame) {
         Task<?> task = frame.task;
-        task.dangling.caller = frame;
-        task.dangling = null;
+        task.loop.dangling.caller = frame;
+        task.loop.dangling = null;
     }
 
     private static Object awaitFuture(Future<?> future, AsyncFrame<?> frame) {

@@ -5,7 +5,7 @@ import dev.jasyncio.internal.AsyncSupport;
 
 /**
  * The coroutine {@code sleep(delay)} returns when it is not awaited at once (a task of its own, a variable): parks
- * the task on a {@link SleepTimer}, or for a delay of zero or less yields once to the loop. {@code await(sleep(d))}
+ * the task on its own timer, or for a delay of zero or less yields once to the loop. {@code await(sleep(d))}
  * itself is compiled to {@link #park} directly and makes no coroutine at all.
  *
  * @param <T> the type of the value the sleep produces
@@ -47,7 +47,8 @@ final class Sleep<T> extends AsyncFrame<T> {
             task.park(frame, null);
             task.loop.scheduleTask(task);
         } else {
-            task.park(frame, task.loop.sleepTimer(task, delay));
+            task.loop.sleep(task, delay);
+            task.park(frame, task);
         }
         return AsyncSupport.SUSPENDED;
     }

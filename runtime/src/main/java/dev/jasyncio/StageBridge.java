@@ -17,7 +17,7 @@ final class StageBridge {
 
     static <T> Future<T> toFuture(CompletionStage<T> stage, EventLoop loop) {
         Future<T> future = new Future<>(loop);
-        stage.whenComplete((value, failure) -> loop.callSoonThreadsafe(() -> {
+        stage.whenComplete((value, failure) -> deliver(loop, () -> {
             if (future.done()) {
                 return;
             }
@@ -42,5 +42,17 @@ final class StageBridge {
             });
         }
         return future;
+    }
+
+    /** Hands the outcome to the loop; a loop closed meanwhile has nobody left to tell. */
+    private static void deliver(EventLoop loop, Runnable outcome) {
+        if (loop.isClosed()) {
+            return;
+        }
+        try {
+            loop.callSoonThreadsafe(outcome);
+        } catch (IllegalStateException closed) {
+            // closed between the check and the call
+        }
     }
 }

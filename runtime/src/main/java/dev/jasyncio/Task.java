@@ -25,22 +25,22 @@ public class Task<T> extends Future<T> {
     private final AsyncFrame<T> coro;
     /** The given name, or null for {@code Task-<number>}: formatted only when asked for, as CPython does. */
     private String name;
-    private final long number;
+    private final int number;
 
     /** The frame to resume at the next step; null before the first step. */
     AsyncFrame<?> resumeFrame;
-    /** A frame to start before resuming, when inline starts have nested too deep for the Java stack. */
-    AsyncFrame<?> pendingStart;
-    /** How deep inline starts and direct calls are nested on the Java stack right now. */
-    int inlineDepth;
-    /** During a suspension, the outermost new frame whose caller is not linked yet (see Scheduling). */
-    AsyncFrame<?> dangling;
-    /** The Future or {@link SleepTimer} the task is parked on, or null. */
+    /** The Future the task is parked on, the task itself while it sleeps on its own timer, or null. */
     Object waitingOn;
     boolean mustCancel;
+    /** Sleep state bits: {@link #TIMER_FIRED}, {@link #SLEEP_CANCELLED}, {@link #DROP_TIMER_ENTRY}. */
+    private byte sleep;
+    /** The timer fired: the entry in the ready queue stands for the timer's callback, which wakes the task. */
+    private static final byte TIMER_FIRED = 1;
+    /** The sleep was cancelled: the wake-up delivers a CancelledError. */
+    private static final byte SLEEP_CANCELLED = 2;
+    /** Cancelled after the timer fired but before its entry ran: that entry must not wake the task again. */
+    private static final byte DROP_TIMER_ENTRY = 4;
     private int cancelRequests;
-    /** The CancelledError the coroutine let out, given to the first awaiter (asyncio's {@code _cancelled_exc}). */
-    private CancelledError cancelledError;
 
     Task<?> prevLive;
     Task<?> nextLive;
@@ -64,7 +64,7 @@ public class Task<T> extends Future<T> {
         this.coro = frame;
         // As CPython, only unnamed tasks draw a number: Task-N counts the tasks that needed one.
         this.name = name;
-        this.number = name == null ? loop.nextTaskNumber() : 0;
+        this.number = name == null ? (int) loop.nextTaskNumber() : 0;
         loop.taskStarted(this);
         loop.scheduleTask(this);
     }
@@ -122,18 +122,45 @@ public class Task<T> extends Future<T> {
         return cancelRequests;
     }
 
-    private static boolean cancelWaited(Object waited, String message) {
-        if (waited instanceof Future) {
-            return ((Future<?>) waited).cancel(message);
+    private boolean cancelWaited(Object waited, String message) {
+        if (waited == this) {
+            return cancelSleep(message);
         }
-        return ((SleepTimer) waited).cancelWait(message);
+        return ((Future<?>) waited).cancel(message);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Sleeping: the task is its own timer. Same order as asyncio's sleep on a future: the timer fires in one
+    // iteration (its entry takes the place of the timer's callback in the ready queue) and the task steps in the
+    // next; a cancel before the wake-up is scheduled wakes it with a CancelledError instead.
+
+    /** Called by the loop when this task's sleep is due. */
+    void timerFired() {
+        sleep = (byte) (sleep | TIMER_FIRED);
+        loop.scheduleTask(this);
+    }
+
+    /** Cancels the sleep; false if its wake-up is already scheduled (then the next step gets the cancel). */
+    private boolean cancelSleep(String message) {
+        if (heapIndex >= 0) {
+            loop.removeTimer(this);
+        } else if ((sleep & TIMER_FIRED) != 0) {
+            sleep = (byte) (sleep | DROP_TIMER_ENTRY);
+        } else {
+            return false;
+        }
+        sleep = (byte) (sleep | SLEEP_CANCELLED);
+        cancelMessage = message;
+        loop.scheduleTask(this);
+        return true;
     }
 
     @Override
     CancelledError makeCancelledError() {
-        CancelledError e = cancelledError;
-        if (e != null) {
-            cancelledError = null;
+        // The CancelledError the coroutine let out goes to the first awaiter (asyncio's _cancelled_exc).
+        if (state == CANCELLED && outcome instanceof CancelledError) {
+            CancelledError e = (CancelledError) outcome;
+            outcome = null;
             return e;
         }
         return super.makeCancelledError();
@@ -142,7 +169,7 @@ public class Task<T> extends Future<T> {
     // ---------------------------------------------------------------------------------------------------------
     // Stepping
 
-    /** Parks the task on {@code waited} (a Future or a SleepTimer); {@code frame} resumes when it is done. */
+    /** Parks the task on {@code waited} (a Future, or itself to sleep); {@code frame} resumes when it is done. */
     void park(AsyncFrame<?> frame, Object waited) {
         resumeFrame = frame;
         waitingOn = waited;
@@ -153,19 +180,32 @@ public class Task<T> extends Future<T> {
         if (state != PENDING) {
             return;
         }
+        if ((sleep & TIMER_FIRED) != 0) {
+            // This entry is the sleep timer's callback: it schedules the wake-up, unless a cancel already did.
+            boolean drop = (sleep & DROP_TIMER_ENTRY) != 0;
+            sleep = (byte) (sleep & ~(TIMER_FIRED | DROP_TIMER_ENTRY));
+            if (!drop) {
+                loop.scheduleTask(this);
+            }
+            return;
+        }
         Object value = null;
         Throwable error = null;
         Object waited = waitingOn;
         if (waited != null) {
             waitingOn = null;
-            if (waited instanceof Future) {
+            if (waited == this) {
+                // Woke from its own sleep timer.
+                if ((sleep & SLEEP_CANCELLED) != 0) {
+                    error = super.makeCancelledError();
+                }
+                sleep = 0;
+            } else {
                 Future<?> f = (Future<?>) waited;
                 error = f.failureOrNull();
                 if (error == null) {
                     value = f.rawResult();
                 }
-            } else {
-                error = ((SleepTimer) waited).wakeError();
             }
         }
         if (mustCancel) {
@@ -205,9 +245,9 @@ public class Task<T> extends Future<T> {
                 thrown = t;
             }
             if (thrown == null && r == AsyncSupport.SUSPENDED) {
-                AsyncFrame<?> next = pendingStart;
+                AsyncFrame<?> next = loop.pendingStart;
                 if (next != null) {
-                    pendingStart = null;
+                    loop.pendingStart = null;
                     cur = next;
                     value = null;
                     error = null;
@@ -247,8 +287,8 @@ public class Task<T> extends Future<T> {
         } else if (failure instanceof CancelledError) {
             // As CPython: the first awaiter gets this very error; later ones a fresh CancelledError without the
             // message (Future.cancel() without a message resets it).
-            cancelledError = (CancelledError) failure;
             super.cancel(null);
+            outcome = failure;
         } else {
             super.setException(failure);
             if (failure instanceof VirtualMachineError) {

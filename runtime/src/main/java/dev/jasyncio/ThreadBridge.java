@@ -1,6 +1,7 @@
 package dev.jasyncio;
 
 import dev.jasyncio.internal.LibraryFrame;
+import dev.jasyncio.internal.Threads;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -8,10 +9,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Work that crosses threads: blocking calls run on an executor and come back as a loop {@link Future}
@@ -26,19 +25,59 @@ final class ThreadBridge {
     private ThreadBridge() {
     }
 
-    /** asyncio's default: a pool of min(32, cpus + 4) threads named {@code asyncio-N}, which never hold the JVM. */
+    /**
+     * The default executor of {@code toThread} and {@code runInExecutor(null, ...)}: on JDK 21 and later a new
+     * virtual thread per call (blocking calls such as JDBC then cost no platform thread each); before, asyncio's
+     * pool of min(32, cpus + 4) threads. Threads are named {@code asyncio-N} and never hold the JVM.
+     */
     static ExecutorService newDefaultExecutor() {
+        ExecutorService virtual = Threads.newVirtualPerTaskExecutor("asyncio-");
+        if (virtual != null) {
+            return virtual;
+        }
         int size = Math.min(32, Runtime.getRuntime().availableProcessors() + 4);
-        AtomicInteger count = new AtomicInteger();
-        ThreadFactory threads = r -> {
-            Thread t = new Thread(r, "asyncio-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
         ThreadPoolExecutor pool = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), threads);
+                new LinkedBlockingQueue<>(), Threads.factory("asyncio-"));
         pool.allowCoreThreadTimeOut(true);
         return pool;
+    }
+
+    /**
+     * {@code Future.toCompletableFuture()}: a {@link CompletableFuture} completed on the loop's thread with
+     * {@code future}'s outcome; cancelling either cancels the other (from any thread for the CompletableFuture).
+     * Called on the loop's thread.
+     */
+    static <T> CompletableFuture<T> toCompletableFuture(Future<T> future) {
+        CompletableFuture<T> cf = new CompletableFuture<>();
+        EventLoop loop = future.getLoop();
+        if (future.done()) {
+            copyOutcome(future, cf);
+            return cf;
+        }
+        future.addDoneCallback(f -> copyOutcome(f, cf));
+        cf.whenComplete((v, e) -> {
+            if (cf.isCancelled() && !loop.isClosed()) {
+                try {
+                    loop.callSoonThreadsafe(() -> future.cancel());
+                } catch (IllegalStateException closed) {
+                    // the loop closed meanwhile: nothing is left to cancel
+                }
+            }
+        });
+        return cf;
+    }
+
+    private static <T> void copyOutcome(Future<T> f, CompletableFuture<T> cf) {
+        if (f.cancelled()) {
+            cf.cancel(false);
+            return;
+        }
+        Throwable failure = f.exception();
+        if (failure != null) {
+            cf.completeExceptionally(failure);
+        } else {
+            cf.complete(f.result());
+        }
     }
 
     /** asyncio's {@code wrap_future(executor.submit(fn))}: cancelling the result cancels the work if not started. */

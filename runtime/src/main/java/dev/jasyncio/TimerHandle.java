@@ -2,16 +2,12 @@ package dev.jasyncio;
 
 /**
  * A callback scheduled for a point in loop time by {@link EventLoop#callLater} or {@link EventLoop#callAt}:
- * asyncio's {@code TimerHandle}. Timers due at the same time run in the order they were scheduled.
+ * asyncio's {@code TimerHandle}. Timers due at the same time run in the order they were scheduled; a cancelled one
+ * leaves the loop's timer heap at once.
  */
-public class TimerHandle extends Handle {
+public final class TimerHandle extends Handle {
 
-    final double when;
-    final long sequence;
-    /** In the loop's timer heap (not yet moved to the ready queue, not dropped as cancelled). */
-    boolean scheduled;
-
-    TimerHandle(EventLoop loop, double when, long sequence, Runnable callback) {
+    TimerHandle(EventLoop loop, double when, int sequence, Runnable callback) {
         super(loop, callback);
         this.when = when;
         this.sequence = sequence;
@@ -26,15 +22,8 @@ public class TimerHandle extends Handle {
     public void cancel() {
         if (!cancelled) {
             cancelled = true;
-            if (scheduled) {
-                loop.timerCancelled();
-            }
+            loop.removeTimer(this);
         }
-    }
-
-    /** Heap order: by deadline, then by scheduling order. */
-    boolean before(TimerHandle other) {
-        return when < other.when || (when == other.when && sequence < other.sequence);
     }
 
     @Override

@@ -3,17 +3,13 @@ package dev.jasyncio;
 import java.util.Arrays;
 
 /**
- * The loop's timers: a binary min-heap by (deadline, sequence). Cancelled timers stay in place until they reach
- * the top or, as in asyncio, until they are most of the heap, when it is rebuilt without them: cancelling is
- * O(1) and they never pile up.
+ * The loop's timers: a binary min-heap by (deadline, sequence). Every entry knows its index, so cancelling removes
+ * it at once in O(log n): cancelled timers never pile up and the next deadline is always a live one.
  */
 final class TimerHeap {
 
-    private static final int MIN_SIZE_TO_COMPACT = 100;
-
-    private TimerHandle[] heap = new TimerHandle[16];
+    private Timed[] heap = new Timed[16];
     private int size;
-    private int cancelled;
 
     boolean isEmpty() {
         return size == 0;
@@ -23,103 +19,85 @@ final class TimerHeap {
         return size;
     }
 
-    TimerHandle peek() {
+    Timed peek() {
         return heap[0];
     }
 
-    void add(TimerHandle h) {
+    void add(Timed t) {
         if (size == heap.length) {
             heap = Arrays.copyOf(heap, size * 2);
         }
-        h.scheduled = true;
-        siftUp(size++, h);
+        siftUp(size++, t);
     }
 
-    TimerHandle poll() {
-        TimerHandle top = heap[0];
-        TimerHandle last = heap[--size];
-        heap[size] = null;
-        if (size > 0) {
-            siftDown(0, last);
-        }
-        top.scheduled = false;
-        if (top.cancelled) {
-            cancelled--;
-        }
+    Timed poll() {
+        Timed top = heap[0];
+        removeAt(0);
         return top;
     }
 
-    /** A scheduled timer was cancelled; compacts when cancelled ones are over half of a large heap. */
-    void noteCancelled() {
-        cancelled++;
-        if (size > MIN_SIZE_TO_COMPACT && cancelled * 2 > size) {
-            compact();
+    /** Removes {@code t} if it is in the heap. */
+    void remove(Timed t) {
+        int i = t.heapIndex;
+        if (i >= 0 && i < size && heap[i] == t) {
+            removeAt(i);
         }
     }
 
-    /** Drops cancelled timers from the top, so the next deadline is a live one. */
-    void dropCancelledHead() {
-        while (size > 0 && heap[0].cancelled) {
-            poll();
-        }
-    }
-
-    private void compact() {
-        int kept = 0;
-        for (int i = 0; i < size; i++) {
-            TimerHandle h = heap[i];
-            if (h.cancelled) {
-                h.scheduled = false;
-            } else {
-                heap[kept++] = h;
+    private void removeAt(int i) {
+        Timed gone = heap[i];
+        gone.heapIndex = -1;
+        Timed last = heap[--size];
+        heap[size] = null;
+        if (i < size) {
+            siftDown(i, last);
+            if (heap[i] == last) {
+                siftUp(i, last);
             }
-        }
-        Arrays.fill(heap, kept, size, null);
-        size = kept;
-        cancelled = 0;
-        for (int i = (size >>> 1) - 1; i >= 0; i--) {
-            siftDown(i, heap[i]);
         }
     }
 
     void clear() {
         for (int i = 0; i < size; i++) {
-            heap[i].scheduled = false;
+            heap[i].heapIndex = -1;
         }
         Arrays.fill(heap, 0, size, null);
         size = 0;
-        cancelled = 0;
     }
 
-    private void siftUp(int k, TimerHandle h) {
+    private void siftUp(int k, Timed t) {
         while (k > 0) {
             int parent = (k - 1) >>> 1;
-            TimerHandle p = heap[parent];
-            if (!h.before(p)) {
+            Timed p = heap[parent];
+            if (!t.before(p)) {
                 break;
             }
             heap[k] = p;
+            p.heapIndex = k;
             k = parent;
         }
-        heap[k] = h;
+        heap[k] = t;
+        t.heapIndex = k;
     }
 
-    private void siftDown(int k, TimerHandle h) {
+    private void siftDown(int k, Timed t) {
         int half = size >>> 1;
         while (k < half) {
             int child = 2 * k + 1;
-            TimerHandle c = heap[child];
+            Timed c = heap[child];
             int right = child + 1;
             if (right < size && heap[right].before(c)) {
                 child = right;
                 c = heap[child];
             }
-            if (!c.before(h)) {
+            if (!c.before(t)) {
                 break;
             }
             heap[k] = c;
+            c.heapIndex = k;
             k = child;
         }
-        heap[k] = h;
+        heap[k] = t;
+        t.heapIndex = k;
     }
 }

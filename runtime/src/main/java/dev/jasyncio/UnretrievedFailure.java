@@ -40,6 +40,11 @@ final class UnretrievedFailure implements Runnable {
         return state;
     }
 
+    /** The failure it watches. */
+    Throwable failure() {
+        return failure;
+    }
+
     /** Someone looked at the failure: unregister, nothing to report. */
     void retrieved() {
         retrieved = true;

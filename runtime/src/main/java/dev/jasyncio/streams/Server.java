@@ -1,0 +1,277 @@
+package dev.jasyncio.streams;
+
+import dev.jasyncio.Asyncio;
+import dev.jasyncio.CancelledError;
+import dev.jasyncio.Coroutine;
+import dev.jasyncio.EventLoop;
+import dev.jasyncio.Future;
+import dev.jasyncio.internal.LibraryFrame;
+
+import java.io.IOException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * asyncio's {@code Server}, as {@code startServer} returns it: listening sockets whose connections each get a
+ * {@link StreamReader} / {@link StreamWriter} pair and a task running the {@link ConnectionHandler}.
+ *
+ * <p>{@link #close()} stops listening (connections already accepted go on); {@link #waitClosed()} waits until the
+ * server is closed and every connection is gone; {@link #serveForever()} serves until cancelled, then closes.
+ */
+public final class Server implements AutoCloseable {
+
+    /** asyncio's {@code ACCEPT_RETRY_DELAY}: after running out of file descriptors, accepting resumes this much later. */
+    private static final double ACCEPT_RETRY_DELAY = 1.0;
+
+    private final EventLoop loop;
+    private List<ServerSocketChannel> sockets;
+    private final ConnectionHandler handler;
+    private final int limit;
+    private final int backlog;
+    private final Set<SocketTransport> clients = new LinkedHashSet<>();
+    private List<Future<Void>> waiters = new ArrayList<>();
+    private boolean serving;
+    private Future<Void> servingForever;
+
+    Server(EventLoop loop, List<ServerSocketChannel> sockets, ConnectionHandler handler, int limit, int backlog) {
+        this.loop = loop;
+        this.sockets = sockets;
+        this.handler = handler;
+        this.limit = limit;
+        this.backlog = backlog;
+    }
+
+    /** The loop the server runs on. */
+    public EventLoop getLoop() {
+        return loop;
+    }
+
+    /** Whether the server accepts connections. */
+    public boolean isServing() {
+        return serving;
+    }
+
+    /**
+     * The listening channels (empty once closed). Their {@code getLocalAddress()} tells the port chosen for port 0.
+     * Closing one directly is not how to stop the server: use {@link #close()}.
+     */
+    public List<ServerSocketChannel> sockets() {
+        return sockets == null ? List.of() : Collections.unmodifiableList(sockets);
+    }
+
+    /** Starts accepting, if it is not already; {@code startServer} does this. */
+    public Coroutine<Void> startServing() {
+        startServingNow();
+        return Asyncio.sleep(0); // one iteration, as asyncio, for the registrations to take effect
+    }
+
+    void startServingNow() {
+        if (serving) {
+            return;
+        }
+        serving = true;
+        for (ServerSocketChannel s : sockets) {
+            listen(s);
+        }
+    }
+
+    private void listen(ServerSocketChannel s) {
+        loop.addReader(s, () -> acceptReady(s));
+    }
+
+    /** asyncio's {@code _accept_connection}: up to {@code backlog} connections per readiness. */
+    private void acceptReady(ServerSocketChannel s) {
+        for (int i = 0; i < backlog; i++) {
+            SocketChannel c;
+            try {
+                c = s.accept();
+                if (c == null) {
+                    return;
+                }
+                c.configureBlocking(false);
+            } catch (IOException e) {
+                acceptFailed(s, e);
+                return;
+            }
+            StreamReader reader = new StreamReader(limit);
+            StreamProtocol protocol = new StreamProtocol(loop, reader, handler);
+            new SocketTransport(loop, c, protocol, this).start();
+        }
+    }
+
+    private void acceptFailed(ServerSocketChannel s, IOException e) {
+        if (!s.isOpen()) {
+            return;
+        }
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("exception", e);
+        context.put("socket", s);
+        if (outOfResources(e)) {
+            // The channel stays readable while the process has no descriptor to spare: stop and retry later.
+            context.put("message", "socket.accept() out of system resource");
+            loop.callExceptionHandler(context);
+            loop.removeReader(s);
+            loop.callLater(ACCEPT_RETRY_DELAY, () -> {
+                if (serving && s.isOpen()) {
+                    listen(s);
+                }
+            });
+        } else {
+            context.put("message", "Error on accept");
+            loop.callExceptionHandler(context);
+        }
+    }
+
+    private static boolean outOfResources(IOException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.contains("Too many open files") || m.contains("No buffer space") || m.contains("Cannot allocate");
+    }
+
+    void attach(SocketTransport t) {
+        clients.add(t);
+    }
+
+    void detach(SocketTransport t) {
+        clients.remove(t);
+        if (clients.isEmpty() && sockets == null) {
+            wakeup();
+        }
+    }
+
+    private void wakeup() {
+        List<Future<Void>> ws = waiters;
+        waiters = null;
+        if (ws != null) {
+            for (Future<Void> w : ws) {
+                if (!w.done()) {
+                    w.setResult(null);
+                }
+            }
+        }
+    }
+
+    /** Stops listening and closes the listening channels; accepted connections are left alone. */
+    @Override
+    public void close() {
+        List<ServerSocketChannel> ss = sockets;
+        if (ss == null) {
+            return;
+        }
+        sockets = null;
+        for (ServerSocketChannel s : ss) {
+            loop.removeReader(s);
+            try {
+                s.close();
+            } catch (IOException e) {
+                // closed anyway
+            }
+        }
+        serving = false;
+        if (servingForever != null && !servingForever.done()) {
+            servingForever.cancel();
+            servingForever = null;
+        }
+        if (clients.isEmpty()) {
+            wakeup();
+        }
+    }
+
+    /** Closes every accepted connection (after its buffered data). */
+    public void closeClients() {
+        for (SocketTransport t : new ArrayList<>(clients)) {
+            t.close();
+        }
+    }
+
+    /** Closes every accepted connection at once, dropping buffered data. */
+    public void abortClients() {
+        for (SocketTransport t : new ArrayList<>(clients)) {
+            t.abort();
+        }
+    }
+
+    /** Waits until the server is closed and every accepted connection is gone. */
+    public Coroutine<Void> waitClosed() {
+        return new WaitClosed();
+    }
+
+    /** Accepts connections until cancelled; then closes the server, waits for it, and lets the cancellation out. */
+    public Coroutine<Void> serveForever() {
+        return new ServeForever();
+    }
+
+    @Override
+    public String toString() {
+        return "<Server sockets=" + sockets() + ">";
+    }
+
+    private final class WaitClosed extends LibraryFrame<Void> {
+
+        @Override
+        protected Object step(Object value, Throwable error) {
+            if (label == 0) {
+                if (waiters == null) {
+                    return null;
+                }
+                Future<Void> w = loop.createFuture();
+                waiters.add(w);
+                return await(w, 1);
+            }
+            rethrow(error);
+            return null;
+        }
+
+        @Override
+        public String coroutineName() {
+            return "Server.wait_closed";
+        }
+    }
+
+    private final class ServeForever extends LibraryFrame<Void> {
+
+        private Throwable cancelled;
+
+        @Override
+        protected Object step(Object value, Throwable error) {
+            switch (label) {
+                case 0:
+                    if (servingForever != null) {
+                        throw new IllegalStateException("server " + Server.this
+                                + " is already being awaited on serve_forever()");
+                    }
+                    if (sockets == null) {
+                        throw new IllegalStateException("server " + Server.this + " is closed");
+                    }
+                    startServingNow();
+                    servingForever = loop.createFuture();
+                    return await(servingForever, 1);
+                case 1:
+                    if (error instanceof CancelledError) {
+                        cancelled = error;
+                        close();
+                        return await(waitClosed(), 2);
+                    }
+                    servingForever = null;
+                    rethrow(error);
+                    return null;
+                default:
+                    servingForever = null;
+                    rethrow(error);
+                    rethrow(cancelled);
+                    return null;
+            }
+        }
+
+        @Override
+        public String coroutineName() {
+            return "Server.serve_forever";
+        }
+    }
+}

@@ -1,0 +1,306 @@
+package dev.jasyncio.streams;
+
+import dev.jasyncio.Coroutine;
+import dev.jasyncio.EventLoop;
+import dev.jasyncio.Future;
+import dev.jasyncio.internal.LibraryFrame;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.jasyncio.Asyncio.gather;
+
+/**
+ * asyncio's {@code asyncio.subprocess.Process}: a child process whose pipes are streams. {@link #stdin()} is a
+ * {@link StreamWriter}, {@link #stdout()} and {@link #stderr()} are {@link StreamReader}s (null for a stream the
+ * {@link ProcessBuilder} redirected elsewhere).
+ *
+ * <p>Java's process pipes block, so each one is served by a thread of its own (virtual when the JDK has them) that
+ * hands data to and from the loop; reading pauses when a reader holds more than twice its limit, as asyncio's
+ * pipe transports do, so a child that writes faster than it is read blocks instead of filling memory.
+ *
+ * <p>{@link #waitFor()} is Python's {@code wait()} ({@code Object.wait} is final; {@link Process#waitFor()} is the
+ * JDK's name): like asyncio's, it returns once the child has exited and its output pipes are at their end, so a
+ * child writing more than the readers' buffers hold must be read from while waiting, or use
+ * {@link #communicate(byte[])}.
+ */
+public final class Subprocess {
+
+    /** What {@link #communicate(byte[])} returns: Python's {@code (stdout_data, stderr_data)} tuple. */
+    public record Output(byte[] stdout, byte[] stderr) {
+    }
+
+    private final EventLoop loop;
+    private final Process process;
+    private final StreamWriter stdin;
+    private final PipeWriter stdinPipe;
+    private final StreamReader stdout;
+    private final PipeReader stdoutPipe;
+    private final StreamReader stderr;
+    private final PipeReader stderrPipe;
+    private int openPipes;
+    private Integer returncode;
+    private boolean finished;
+    private List<Future<Integer>> exitWaiters = new ArrayList<>();
+
+    private Subprocess(EventLoop loop, Process process, ProcessBuilder pb, int limit) {
+        this.loop = loop;
+        this.process = process;
+        String name = "asyncio-subprocess-" + process.pid() + "-";
+        if (pb.redirectInput() == ProcessBuilder.Redirect.PIPE) {
+            StreamProtocol protocol = new StreamProtocol(loop, null, null);
+            stdinPipe = new PipeWriter(loop, process.getOutputStream(), protocol, name + "stdin", this::pipeClosed);
+            stdinPipe.start();
+            stdin = new StreamWriter(stdinPipe, protocol, null);
+            openPipes++;
+        } else {
+            stdinPipe = null;
+            stdin = null;
+        }
+        if (pb.redirectOutput() == ProcessBuilder.Redirect.PIPE) {
+            stdout = new StreamReader(limit);
+            stdoutPipe = new PipeReader(loop, process.getInputStream(), stdout, this::pipeClosed);
+            stdoutPipe.start(name + "stdout");
+            openPipes++;
+        } else {
+            stdout = null;
+            stdoutPipe = null;
+        }
+        if (!pb.redirectErrorStream() && pb.redirectError() == ProcessBuilder.Redirect.PIPE) {
+            stderr = new StreamReader(limit);
+            stderrPipe = new PipeReader(loop, process.getErrorStream(), stderr, this::pipeClosed);
+            stderrPipe.start(name + "stderr");
+            openPipes++;
+        } else {
+            stderr = null;
+            stderrPipe = null;
+        }
+        process.onExit().thenRun(() -> {
+            if (!loop.isClosed()) {
+                try {
+                    loop.callSoonThreadsafe(() -> processExited(process.exitValue()));
+                } catch (IllegalStateException closed) {
+                    // the loop is gone
+                }
+            }
+        });
+    }
+
+    /** Starts {@code pb}'s process on {@code loop} (used by {@code createSubprocessExec} and friends). */
+    static Subprocess start(EventLoop loop, ProcessBuilder pb, int limit) throws IOException {
+        return new Subprocess(loop, pb.start(), pb, limit);
+    }
+
+    /** The child's stdin, or null if not piped. */
+    public StreamWriter stdin() {
+        return stdin;
+    }
+
+    /** The child's stdout, or null if not piped. */
+    public StreamReader stdout() {
+        return stdout;
+    }
+
+    /** The child's stderr, or null if not piped (or merged into stdout). */
+    public StreamReader stderr() {
+        return stderr;
+    }
+
+    /** The child's process id. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /**
+     * The exit code once the child has exited and the loop has heard of it, else null. A child killed by a signal
+     * has Java's code {@code 128 + signal} where Python reports {@code -signal}.
+     */
+    public Integer returncode() {
+        return returncode;
+    }
+
+    /** The {@link Process} itself, for what Java offers beyond asyncio (its {@code ProcessHandle}, say). */
+    public Process process() {
+        return process;
+    }
+
+    /** Asks the child to stop (SIGTERM on POSIX): asyncio's {@code terminate()}. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** Stops the child at once (SIGKILL on POSIX): asyncio's {@code kill()}. */
+    public void kill() {
+        process.destroyForcibly();
+    }
+
+    /** Waits until the child has exited and its output pipes have ended; returns the exit code. */
+    public Coroutine<Integer> waitFor() {
+        return new WaitFor();
+    }
+
+    /**
+     * Sends {@code input} (null: nothing) to stdin and closes it, reads stdout and stderr to their end, waits for the
+     * child to exit, and returns what was read. A child that exits without reading its input is not an error (the
+     * broken pipe is ignored, as asyncio does).
+     */
+    public Coroutine<Output> communicate(byte[] input) {
+        return new Communicate(input);
+    }
+
+    private void processExited(int code) {
+        returncode = code;
+        if (stdinPipe != null) {
+            stdinPipe.processExited();
+        }
+        tryFinish();
+    }
+
+    private void pipeClosed() {
+        openPipes--;
+        tryFinish();
+    }
+
+    private void tryFinish() {
+        if (finished || returncode == null || openPipes > 0) {
+            return;
+        }
+        finished = true;
+        List<Future<Integer>> ws = exitWaiters;
+        exitWaiters = null;
+        for (Future<Integer> w : ws) {
+            if (!w.cancelled()) {
+                w.setResult(returncode);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "<Subprocess " + process.pid() + (returncode != null ? " returncode=" + returncode : "") + ">";
+    }
+
+    private final class WaitFor extends LibraryFrame<Integer> {
+
+        @Override
+        protected Object step(Object value, Throwable error) {
+            if (label == 0) {
+                if (finished) {
+                    return returncode;
+                }
+                Future<Integer> w = loop.createFuture();
+                exitWaiters.add(w);
+                return await(w, 1);
+            }
+            rethrow(error);
+            return value;
+        }
+
+        @Override
+        public String coroutineName() {
+            return "Process.wait";
+        }
+    }
+
+    /** Feeds stdin and closes it; a broken pipe is ignored. */
+    private final class FeedStdin extends LibraryFrame<Object> {
+
+        private final byte[] input;
+
+        FeedStdin(byte[] input) {
+            this.input = input;
+        }
+
+        @Override
+        protected Object step(Object value, Throwable error) {
+            if (label == 0) {
+                try {
+                    if (input != null) {
+                        stdin.write(input);
+                    }
+                    return await(stdin.drain(), 1);
+                } catch (IOException e) {
+                    return jump(1, null, e);
+                }
+            }
+            if (error != null && !(error instanceof IOException)) {
+                rethrow(error);
+            }
+            stdin.close();
+            return null;
+        }
+
+        @Override
+        public String coroutineName() {
+            return "Process._feed_stdin";
+        }
+    }
+
+    /** Reads one output stream to its end, then closes its pipe. */
+    private static final class ReadAll extends LibraryFrame<Object> {
+
+        private final StreamReader reader;
+        private final PipeReader pipe;
+
+        ReadAll(StreamReader reader, PipeReader pipe) {
+            this.reader = reader;
+            this.pipe = pipe;
+        }
+
+        @Override
+        protected Object step(Object value, Throwable error) {
+            if (reader == null) {
+                return null;
+            }
+            if (label == 0) {
+                try {
+                    return await(reader.read(), 1);
+                } catch (IOException e) {
+                    return jump(1, null, e);
+                }
+            }
+            rethrow(error);
+            pipe.close();
+            return value;
+        }
+
+        @Override
+        public String coroutineName() {
+            return "Process._read_stream";
+        }
+    }
+
+    private final class Communicate extends LibraryFrame<Output> {
+
+        private final byte[] input;
+        private List<Object> outputs;
+
+        Communicate(byte[] input) {
+            this.input = input;
+        }
+
+        @Override
+        protected Object step(Object value, Throwable error) {
+            switch (label) {
+                case 0:
+                    Coroutine<Object> feed = stdin != null ? new FeedStdin(input) : new ReadAll(null, null);
+                    return await(gather(feed, new ReadAll(stdout, stdoutPipe), new ReadAll(stderr, stderrPipe)), 1);
+                case 1:
+                    rethrow(error);
+                    @SuppressWarnings("unchecked")
+                    List<Object> results = (List<Object>) value;
+                    outputs = results;
+                    return await(waitFor(), 2);
+                default:
+                    rethrow(error);
+                    return new Output((byte[]) outputs.get(1), (byte[]) outputs.get(2));
+            }
+        }
+
+        @Override
+        public String coroutineName() {
+            return "Process.communicate";
+        }
+    }
+}
