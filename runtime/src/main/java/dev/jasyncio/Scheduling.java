@@ -3,6 +3,7 @@ package dev.jasyncio;
 import dev.jasyncio.internal.AsyncFrame;
 import dev.jasyncio.internal.AsyncSupport;
 import dev.jasyncio.internal.RuntimeAccess;
+import dev.jasyncio.internal.UnawaitedCoroutines;
 
 import java.util.concurrent.CompletionStage;
 
@@ -52,6 +53,9 @@ final class Scheduling implements RuntimeAccess {
             throw new IllegalStateException("cannot reuse already awaited coroutine " + callee);
         }
         callee.state = AsyncFrame.RUNNING;
+        if (UnawaitedCoroutines.ENABLED) {
+            UnawaitedCoroutines.started(callee);
+        }
         callee.task = task;
         callee.caller = caller;
         if (depth > MAX_INLINE_DEPTH) {
@@ -118,6 +122,9 @@ final class Scheduling implements RuntimeAccess {
     @Override
     public Object deferDirect(AsyncFrame<?> fresh, Task<?> task) {
         fresh.state = AsyncFrame.RUNNING;
+        if (UnawaitedCoroutines.ENABLED) {
+            UnawaitedCoroutines.started(fresh);
+        }
         fresh.task = task;
         task.loop.pendingStart = fresh;
         task.loop.dangling = fresh;
@@ -127,6 +134,9 @@ final class Scheduling implements RuntimeAccess {
     @Override
     public Object suspendDirect(AsyncFrame<?> materialised, Task<?> task) {
         materialised.state = AsyncFrame.RUNNING;
+        if (UnawaitedCoroutines.ENABLED) {
+            UnawaitedCoroutines.started(materialised);
+        }
         materialised.task = task;
         AsyncFrame<?> below = task.loop.dangling;
         if (below == null) {

@@ -2,6 +2,7 @@ package dev.jasyncio;
 
 import dev.jasyncio.internal.AsyncFrame;
 import dev.jasyncio.internal.AsyncSupport;
+import dev.jasyncio.internal.UnawaitedCoroutines;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -60,6 +61,9 @@ public class Task<T> extends Future<T> {
             throw new IllegalStateException("cannot reuse already awaited coroutine " + frame);
         }
         frame.state = AsyncFrame.RUNNING;
+        if (UnawaitedCoroutines.ENABLED) {
+            UnawaitedCoroutines.started(frame);
+        }
         frame.task = this;
         this.coro = frame;
         // As CPython, only unnamed tasks draw a number: Task-N counts the tasks that needed one.

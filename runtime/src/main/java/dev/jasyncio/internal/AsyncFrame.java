@@ -41,6 +41,9 @@ public abstract class AsyncFrame<T> extends Coroutine<T> {
     public Task<?> task;
 
     protected AsyncFrame() {
+        if (UnawaitedCoroutines.ENABLED) {
+            UnawaitedCoroutines.track(this);
+        }
     }
 
     /**
