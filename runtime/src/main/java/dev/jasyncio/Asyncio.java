@@ -3,6 +3,7 @@ package dev.jasyncio;
 import dev.jasyncio.internal.AsyncFrame;
 import dev.jasyncio.internal.AsyncSupport;
 
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -154,6 +155,19 @@ public final class Asyncio {
         return loop.createTask(coro, name);
     }
 
+    /**
+     * Wraps {@code coro} in a task named {@code name} on the running loop, running in {@code context} itself rather
+     * than in a copy of the current context (asyncio's {@code create_task(coro, context=ctx)}).
+     */
+    public static <T> Task<T> createTask(Coroutine<T> coro, String name, Context context) {
+        EventLoop loop = EventLoop.running();
+        if (loop == null) {
+            reportNeverAwaited(coro);
+            throw new IllegalStateException("no running event loop");
+        }
+        return loop.createTask(coro, name, context);
+    }
+
     /** A future for {@code awaitable}: itself if it is a future, a new task if it is a coroutine. */
     public static <T> Future<T> ensureFuture(Awaitable<T> awaitable) {
         if (awaitable instanceof Future) {
@@ -179,6 +193,27 @@ public final class Asyncio {
     /** The tasks of the running loop that are not done yet. */
     public static Set<Task<?>> allTasks() {
         return EventLoop.requireRunning().liveTasks();
+    }
+
+    /** The tasks of {@code loop} that are not done yet ({@code asyncio.all_tasks(loop)}). */
+    public static Set<Task<?>> allTasks(EventLoop loop) {
+        return loop.liveTasks();
+    }
+
+    /** A snapshot of the running loop's tasks: see {@link TaskTree}. */
+    public static TaskTree taskTree() {
+        return EventLoop.requireRunning().taskTree();
+    }
+
+    /** Prints the running loop's {@link TaskTree} to {@link System#out}. */
+    public static void printTaskTree() {
+        printTaskTree(System.out);
+    }
+
+    /** Prints the running loop's {@link TaskTree} to {@code out}. */
+    public static void printTaskTree(PrintStream out) {
+        out.print(taskTree().format());
+        out.flush();
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -7,9 +7,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -17,8 +19,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * asyncio's event loop: one thread runs tasks and callbacks, one at a time, in a well-defined order.
@@ -40,6 +45,9 @@ public final class EventLoop {
 
     private static final System.Logger LOG = System.getLogger("dev.jasyncio");
     private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
+    /** {@code -Djasyncio.jmx=true}: every loop registers its MBean (see {@link #setDebug}). */
+    private static final boolean JMX = Boolean.getBoolean("jasyncio.jmx");
+    private static final AtomicLong LOOP_NUMBERS = new AtomicLong();
 
     /** Tasks (their next step) and handles, in FIFO order. */
     private final ArrayDeque<Object> ready = new ArrayDeque<>();
@@ -76,6 +84,14 @@ public final class EventLoop {
     /** During a suspension, the outermost new frame whose caller is not linked yet (see Scheduling). */
     dev.jasyncio.internal.AsyncFrame<?> dangling;
 
+    /** Numbered on first use (JMX, traces), so that making a loop costs nothing more. */
+    private long number;
+    /** Debug mode's extras, tracing, contexts: created on first use (see {@link LoopHooks}). */
+    private LoopHooks hooks;
+    /** {@link #hooks} while it must wrap each step, else null: all that a step pays when none of it is on. */
+    private LoopHooks stepHooks;
+    private LoopJmx jmx;
+
     /** The task whose step is running, for {@code currentTask()}. */
     Task<?> currentTask;
     /** Pending tasks, an intrusive doubly-linked list through the tasks themselves: O(1) in and out. */
@@ -89,6 +105,9 @@ public final class EventLoop {
 
     private EventLoop(boolean virtualTime) {
         this.virtualTime = virtualTime;
+        if (JMX) {
+            jmx = LoopJmx.register(this);
+        }
     }
 
     /**
@@ -218,6 +237,18 @@ public final class EventLoop {
             return new Task<>(this, coro, name);
         }
         return (Task<T>) Objects.requireNonNull(factory.createTask(this, coro, name), "the task factory returned null");
+    }
+
+    /**
+     * {@link #createTask(Coroutine, String)}, the task running in {@code context} itself instead of a copy of the
+     * current context (asyncio's {@code create_task(coro, name=, context=)}); null means a copy, as usual.
+     */
+    public <T> Task<T> createTask(Coroutine<T> coro, String name, Context context) {
+        Task<T> task = createTask(coro, name);
+        if (context != null) {
+            hooks().contexts.bind(task, context);
+        }
+        return task;
     }
 
     /** Makes {@link #createTask} use {@code factory}; null restores the default (asyncio's {@code set_task_factory}). */
@@ -353,6 +384,9 @@ public final class EventLoop {
     }
 
     void scheduleTask(Task<?> task) {
+        if (debug) {
+            checkThread(); // a wake-up from another thread: a future completed off the loop
+        }
         ready.add(task);
     }
 
@@ -385,6 +419,9 @@ public final class EventLoop {
         } finally {
             stopping = false;
             RUNNING.remove();
+            if (hooks != null) {
+                hooks.loopStopped();
+            }
             thread = null;
         }
     }
@@ -450,11 +487,29 @@ public final class EventLoop {
             defaultExecutor = null;
             executor.shutdown(); // as asyncio: without waiting for the threads
         }
+        if (jmx != null) {
+            jmx.unregister();
+            jmx = null;
+        }
+        // Pending tasks will never run again: let go of them, and report each when it is collected.
+        for (Task<?> t = liveHead; t != null; ) {
+            Task<?> next = t.nextLive;
+            CreationSite.watchAbandoned(this, t, creationSite(t));
+            t.prevLive = null;
+            t.nextLive = null;
+            t = next;
+        }
+        liveHead = null;
+        liveCount = 0;
     }
 
     /** Debug mode: slow callbacks are reported (asyncio's {@code set_debug}). */
     public void setDebug(boolean enabled) {
         debug = enabled;
+        if (enabled && jmx == null && !closed) {
+            jmx = LoopJmx.register(this);
+        }
+        updateStepHooks();
     }
 
     public boolean getDebug() {
@@ -502,7 +557,9 @@ public final class EventLoop {
         StringBuilder text = new StringBuilder(String.valueOf(message));
         for (Map.Entry<String, Object> e : context.entrySet()) {
             if (!e.getKey().equals("message") && !e.getKey().equals("exception")) {
-                text.append(System.lineSeparator()).append(e.getKey()).append(": ").append(e.getValue());
+                Object value = e.getKey().equals("source_traceback") && e.getValue() instanceof List
+                        ? CreationSite.format((List<?>) e.getValue()) : e.getValue();
+                text.append(System.lineSeparator()).append(e.getKey()).append(": ").append(value);
             }
         }
         Object exc = context.get("exception");
@@ -568,27 +625,13 @@ public final class EventLoop {
         }
         for (int n = ready.size(); n > 0; n--) {
             Object next = ready.poll();
-            if (debug) {
-                runTimed(next);
+            if (stepHooks != null) {
+                stepHooks.run(next);
             } else if (next instanceof Task) {
                 ((Task<?>) next).step();
             } else {
                 ((Handle) next).run();
             }
-        }
-    }
-
-    /** Debug mode: runs one ready item and logs it if it held the loop too long. */
-    private void runTimed(Object next) {
-        long start = System.nanoTime();
-        if (next instanceof Task) {
-            ((Task<?>) next).step();
-        } else {
-            ((Handle) next).run();
-        }
-        double took = (System.nanoTime() - start) / 1e9;
-        if (took >= slowCallbackDuration) {
-            LOG.log(Level.WARNING, String.format("Executing %s took %.3f seconds", next, took));
         }
     }
 
@@ -664,6 +707,9 @@ public final class EventLoop {
         }
         liveHead = task;
         liveCount++;
+        if (stepHooks != null || Context.used) {
+            hooks().taskCreated(task);
+        }
     }
 
     void taskFinished(Task<?> task) {
@@ -682,6 +728,9 @@ public final class EventLoop {
         task.prevLive = null;
         task.nextLive = null;
         liveCount--;
+        if (hooks != null) {
+            hooks.taskFinished(task);
+        }
     }
 
     /** The tasks of this loop that are not done, oldest first. */
@@ -703,6 +752,108 @@ public final class EventLoop {
     /** How many timers are scheduled, cancelled ones not yet dropped included (for tests and diagnostics). */
     int scheduledTimerCount() {
         return timers.size();
+    }
+
+    int liveTaskCount() {
+        return liveCount;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Developer tools: task trees, traces, contexts
+
+    /**
+     * A snapshot of the live tasks: what each awaits, where it is suspended, who awaits it. On the loop's thread,
+     * or while the loop is not running ({@link IllegalStateException} otherwise: its tasks are not thread-safe).
+     */
+    public TaskTree taskTree() {
+        Thread t = thread;
+        if (t != null && t != Thread.currentThread()) {
+            throw new IllegalStateException("taskTree() is for the loop's thread; from others, use its MBean");
+        }
+        return TaskGraph.snapshot(this, liveTasks(), hooks == null ? null : hooks.sites());
+    }
+
+    /**
+     * Starts recording the schedule: every task step, await, callback and timer, and the idle time between them,
+     * until {@link #stopTrace(Path)}. Costs nothing until called; while on, a few hundred bytes per step.
+     */
+    public void startTrace() {
+        hooks().startTrace();
+    }
+
+    /**
+     * Stops recording and writes the trace to {@code file} as Chrome trace-event JSON, which
+     * <a href="https://ui.perfetto.dev">Perfetto</a> opens; may be called after the loop is closed. Returns the
+     * number of events written.
+     */
+    public int stopTrace(Path file) throws IOException {
+        return hooks().stopTrace().write(file);
+    }
+
+    /** Whether {@link #startTrace()} is recording. */
+    public boolean isTracing() {
+        return hooks != null && hooks.tracing();
+    }
+
+    /**
+     * Makes {@code local} follow tasks as a {@link ContextVar} does: each task step runs with the value the task
+     * had at the end of its previous step (at first, its creator's value when it was created), and the thread's
+     * own value is put back after the step. For state a library keeps in a {@code ThreadLocal}.
+     */
+    public <T> void addThreadLocalBridge(ThreadLocal<T> local) {
+        Objects.requireNonNull(local, "local");
+        addContextBridge(local::get, v -> {
+            if (v == null) {
+                local.remove();
+            } else {
+                local.set(v);
+            }
+        });
+    }
+
+    /**
+     * {@link #addThreadLocalBridge} for state reached through an API: {@code capture} reads the current thread's
+     * state, {@code restore} installs one (null: none). For SLF4J's MDC:
+     * {@code addContextBridge(MDC::getCopyOfContextMap, m -> { if (m == null) MDC.clear(); else MDC.setContextMap(m); })}.
+     */
+    public <S> void addContextBridge(Supplier<S> capture, Consumer<S> restore) {
+        hooks().contexts.addBridge(Objects.requireNonNull(capture, "capture"), Objects.requireNonNull(restore, "restore"));
+    }
+
+    LoopHooks hooks() {
+        LoopHooks h = hooks;
+        if (h == null) {
+            h = new LoopHooks(this);
+            hooks = h;
+        }
+        return h;
+    }
+
+    /** The hooks if anything created them, else null (never creates them). */
+    LoopHooks existingHooks() {
+        return hooks;
+    }
+
+    void updateStepHooks() {
+        LoopHooks h = debug ? hooks() : hooks;
+        stepHooks = h != null && h.active() ? h : null;
+    }
+
+    /** Where {@code task} was created (debug mode), oldest frame first; null if unknown. */
+    List<StackTraceElement> creationSite(Task<?> task) {
+        return hooks == null ? null : hooks.site(task);
+    }
+
+    /** {@code loop-N}: the loop's name in JMX and traces. */
+    String name() {
+        if (number == 0) {
+            number = LOOP_NUMBERS.incrementAndGet();
+        }
+        return "loop-" + number;
+    }
+
+    Thread runningThread() {
+        return thread;
     }
 
     @Override

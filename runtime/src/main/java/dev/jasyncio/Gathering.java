@@ -11,7 +11,7 @@ import java.util.function.Consumer;
  * results in argument order; without {@code returnExceptions} the first failure finishes it at once while the
  * other children keep running. Cancelling it cancels the children.
  */
-final class Gathering<T> extends Future<List<T>> {
+final class Gathering<T> extends Future<List<T>> implements WaitsFor {
 
     private final List<Future<?>> children;
     private final boolean returnExceptions;
@@ -116,6 +116,11 @@ final class Gathering<T> extends Future<List<T>> {
                 setResult(typed);
             }
         }
+    }
+
+    @Override
+    public List<Future<?>> waitsFor() {
+        return children;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.jasyncio;
 import dev.jasyncio.internal.AsyncFrame;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -63,6 +64,11 @@ public final class TaskGroup {
             task.addDoneCallback((Consumer<Future<T>>) (Consumer<?>) onTaskDone);
         }
         return task;
+    }
+
+    /** The tasks of the group still running (task trees show them as awaited by the group's task). */
+    Collection<Task<?>> children() {
+        return tasks;
     }
 
     /** Python's {@code coro.close()} on a coroutine that will never run: it cannot be started afterwards. */

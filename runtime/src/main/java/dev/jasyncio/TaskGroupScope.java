@@ -2,6 +2,8 @@ package dev.jasyncio;
 
 import dev.jasyncio.internal.LibraryFrame;
 
+import java.util.Collection;
+
 /**
  * The coroutine of {@code taskGroup(body)}: asyncio's {@code async with TaskGroup() as tg: body}. The body runs
  * inline in the awaiting task; then the scope waits for the group's children, looping as asyncio does because
@@ -9,7 +11,7 @@ import dev.jasyncio.internal.LibraryFrame;
  *
  * @param <T> the body's result type
  */
-final class TaskGroupScope<T> extends LibraryFrame<T> {
+final class TaskGroupScope<T> extends LibraryFrame<T> implements WaitsFor {
 
     private static final int BODY_DONE = 1;
     private static final int WAIT = 2;
@@ -23,6 +25,11 @@ final class TaskGroupScope<T> extends LibraryFrame<T> {
 
     TaskGroupScope(AsyncFunction<TaskGroup, T> body) {
         this.body = body;
+    }
+
+    @Override
+    public Collection<Task<?>> waitsFor() {
+        return group.children();
     }
 
     @Override

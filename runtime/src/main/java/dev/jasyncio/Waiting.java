@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  *
  * @param <T> the futures' result type
  */
-final class Waiting<T> extends LibraryFrame<WaitResult<T>> {
+final class Waiting<T> extends LibraryFrame<WaitResult<T>> implements WaitsFor {
 
     private final Set<Future<T>> futures;
     private final double timeout;
@@ -35,6 +35,11 @@ final class Waiting<T> extends LibraryFrame<WaitResult<T>> {
         this.futures = new LinkedHashSet<>(fs);
         this.timeout = timeout;
         this.when = when;
+    }
+
+    @Override
+    public Set<Future<T>> waitsFor() {
+        return futures;
     }
 
     @Override

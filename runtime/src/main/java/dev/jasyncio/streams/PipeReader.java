@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -23,6 +24,8 @@ final class PipeReader implements ReadTransport, Runnable {
 
     private static final int CHUNK = 64 * 1024;
     private static final int IN_FLIGHT = 2;
+    /** How often a blocked pump looks whether the loop has closed, so it does not wait forever. */
+    private static final long POLL_MS = 200;
 
     private final EventLoop loop;
     private final InputStream in;
@@ -62,7 +65,11 @@ final class PipeReader implements ReadTransport, Runnable {
                     continue;
                 }
                 byte[] chunk = Arrays.copyOf(buf, n);
-                inFlight.acquire();
+                while (!inFlight.tryAcquire(POLL_MS, TimeUnit.MILLISECONDS)) {
+                    if (loop.isClosed()) {
+                        return; // nobody will take the chunks in flight
+                    }
+                }
                 if (!post(() -> {
                     inFlight.release();
                     if (!closed) {
@@ -109,8 +116,8 @@ final class PipeReader implements ReadTransport, Runnable {
     private void awaitResumed() throws InterruptedException {
         lock.lock();
         try {
-            while (paused) {
-                resumed.await();
+            while (paused && !loop.isClosed()) {
+                resumed.await(POLL_MS, TimeUnit.MILLISECONDS);
             }
         } finally {
             lock.unlock();

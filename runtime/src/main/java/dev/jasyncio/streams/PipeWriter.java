@@ -6,6 +6,7 @@ import dev.jasyncio.internal.Threads;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A {@link WriteTransport} over a blocking {@link OutputStream} (a child process's stdin): writes are queued, and a
@@ -17,6 +18,8 @@ final class PipeWriter extends FlowControlledTransport implements Runnable {
 
     private static final System.Logger LOG = System.getLogger("dev.jasyncio");
     private static final Object CLOSE = new Object();
+    /** How often an idle writer thread looks whether the loop has closed. */
+    private static final long POLL_MS = 500;
 
     private final OutputStream out;
     private final Runnable onClosed;
@@ -77,7 +80,14 @@ final class PipeWriter extends FlowControlledTransport implements Runnable {
     public void run() {
         try {
             while (true) {
-                Object item = queue.take();
+                Object item = queue.poll(POLL_MS, TimeUnit.MILLISECONDS);
+                if (item == null) {
+                    if (loop.isClosed()) {
+                        out.close(); // the loop is gone: nobody will write or close any more
+                        return;
+                    }
+                    continue;
+                }
                 if (item == CLOSE) {
                     out.close();
                     post(() -> connectionLost(null));

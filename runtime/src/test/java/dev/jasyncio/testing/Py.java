@@ -37,6 +37,9 @@ public final class Py {
         if (o instanceof String) {
             return "'" + o + "'";
         }
+        if (o instanceof byte[]) {
+            return bytes((byte[]) o);
+        }
         if (o instanceof dev.jasyncio.ExceptionGroup) {
             dev.jasyncio.ExceptionGroup g = (dev.jasyncio.ExceptionGroup) o;
             return "ExceptionGroup('" + g.message() + "', " + repr(g.exceptions()) + ")";
@@ -64,6 +67,28 @@ public final class Py {
             return s.append('}').toString();
         }
         return String.valueOf(o);
+    }
+
+    /** Python's {@code repr} of {@code bytes}: {@code b'ab\n'}. */
+    private static String bytes(byte[] b) {
+        StringBuilder s = new StringBuilder("b'");
+        for (byte x : b) {
+            int c = x & 0xff;
+            if (c == '\n') {
+                s.append("\\n");
+            } else if (c == '\r') {
+                s.append("\\r");
+            } else if (c == '\t') {
+                s.append("\\t");
+            } else if (c == '\\' || c == '\'') {
+                s.append('\\').append((char) c);
+            } else if (c < 0x20 || c >= 0x7f) {
+                s.append(String.format("\\x%02x", c));
+            } else {
+                s.append((char) c);
+            }
+        }
+        return s.append('\'').toString();
     }
 
     private static String join(String open, Collection<?> items, String close) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import static dev.jasyncio.samples.SampleRunner.sample;
 
-/** Seed 001 (Russian): each example against CPython's output (aiohttp and asyncpg ones are deferred). */
+/** Seed 001 (Russian): each example against CPython's output (aiohttp and asyncpg: see io/IoSamplesTest). */
 @Execution(ExecutionMode.CONCURRENT)
 class Seed001Test {
 
