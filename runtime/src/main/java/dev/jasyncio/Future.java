@@ -50,6 +50,14 @@ public class Future<T> extends Timed implements Awaitable<T> {
         this.loop = Objects.requireNonNull(loop, "loop");
     }
 
+    /**
+     * A {@link java.util.concurrent.CompletableFuture} completed when this future is done, from the loop's thread:
+     * the way to hand a result to code outside the loop. Cancelling it cancels this future (on the loop's thread).
+     */
+    public java.util.concurrent.CompletableFuture<T> toCompletableFuture() {
+        return ThreadBridge.toCompletableFuture(this);
+    }
+
     /** The loop this future belongs to. */
     public final EventLoop getLoop() {
         return loop;

@@ -72,12 +72,17 @@ class ThreadsTest extends TestBase {
     void runWaitsForTheDefaultExecutorsThreads() {
         boolean[] finished = {false};
         Asyncio.run(coro("main", v -> {
+            EventLoop loop = getRunningLoop();
+            Future<Void> started = loop.createFuture();
             createTask(toThread(() -> {
+                // main returns only once the work runs: on a busy machine a thread may take a while to start, and
+                // work cancelled before it starts never runs (as in asyncio), which is not what this test is about.
+                loop.callSoonThreadsafe(() -> started.setResult(null));
                 Thread.sleep(50);
                 finished[0] = true;
                 return null;
             }));
-            return awaiting(sleep(0.01));
+            return awaiting(started);
         }));
         assertTrue(finished[0], "Asyncio.run returned before the executor's thread finished");
     }
