@@ -5,10 +5,10 @@ package dev.jasyncio.transformer.validation;
  * {@code e} (suspending through the loop, or not, as the mode says), once synchronous, where it is just {@code e}.
  * Running both and comparing is the oracle for control flow around awaits.
  */
-final class Twin {
+public final class Twin {
 
     /** How each {@code AWAIT(e)} behaves in the async twin. */
-    enum Mode {
+    public enum Mode {
         /** Every await suspends: the value arrives through the event loop after {@code sleep(0)}. */
         SUSPEND("t.Twin.suspending"),
         /** Every awaitable is already done: no suspension at all. */
@@ -25,7 +25,7 @@ final class Twin {
     }
 
     /** Replaces every {@code NAME(args)} by {@code open + args + close}, matching parentheses. */
-    static String expand(String text, String name, String open, String close) {
+    public static String expand(String text, String name, String open, String close) {
         StringBuilder out = new StringBuilder();
         int i = 0;
         while (true) {
@@ -55,7 +55,13 @@ final class Twin {
      * {@code static Object sync(args)}, both running {@code body} (which ends with {@code return ...;}).
      */
     static String source(String params, String body, Mode mode, String... extraMembers) {
-        String asyncBody = expand(expand(body, "AWAIT", "await(" + mode.helper + "(", "))"), "RETURN",
+        return source("Twin", params, body, mode, extraMembers);
+    }
+
+    /** The same, for class {@code t.<simpleName>}, so that several twins can be compiled together. */
+    public static String source(String simpleName, String params, String body, Mode mode, String... extraMembers) {
+        String helper = mode.helper.replace("t.Twin.", "t." + simpleName + ".");
+        String asyncBody = expand(expand(body, "AWAIT", "await(" + helper + "(", "))"), "RETURN",
                 "return Coroutine.of(", ")");
         String syncBody = expand(expand(body, "AWAIT", "(", ")"), "RETURN", "return (", ")");
         return String.join("\n",
@@ -64,7 +70,7 @@ final class Twin {
                 "import dev.jasyncio.annotations.Async;",
                 "import java.util.*;",
                 "import static dev.jasyncio.Asyncio.*;",
-                "public class Twin {",
+                "public class " + simpleName + " {",
                 "  @Async static <T> Coroutine<T> suspending(T v) { await(sleep(0)); return Coroutine.of(v); }",
                 "  @Async static <T> Coroutine<T> ready(T v) { return Coroutine.of(v); }",
                 "  @Async public static Coroutine<Object> async(" + params + ") throws Exception {",

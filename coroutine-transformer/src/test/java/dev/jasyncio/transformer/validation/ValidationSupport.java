@@ -92,11 +92,40 @@ public final class ValidationSupport {
         }
     }
 
+    /** What a compilation produced: the class files by internal name, or the compiler's error messages. */
+    public static final class Compilation {
+        public final Map<String, byte[]> classes;
+        public final String errors;
+
+        public Compilation(Map<String, byte[]> classes, String errors) {
+            this.classes = classes;
+            this.errors = errors;
+        }
+
+        public boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+
     /** Compiles {@code source} (the public class {@code className}) for Java 17 and returns its class files. */
     public static Map<String, byte[]> compile(String className, String source, String... options) {
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        List<String> opts = new ArrayList<>(List.of("-g", "--release", "17", "-classpath",
+                System.getProperty("java.class.path")));
+        opts.addAll(List.of(options));
+        Compilation c = compile(ToolProvider.getSystemJavaCompiler(), Map.of(className, source), opts);
+        if (!c.ok()) {
+            fail("compilation failed:\n" + c.errors);
+        }
+        return c.classes;
+    }
+
+    /**
+     * Compiles several sources (by fully qualified class name) in memory with {@code compiler} (javac, or any other
+     * {@code javax.tools} compiler such as ECJ's) and the given options; never fails the test.
+     */
+    public static Compilation compile(JavaCompiler compiler, Map<String, String> sources, List<String> options) {
         DiagnosticCollector<JavaFileObject> errors = new DiagnosticCollector<>();
-        StandardJavaFileManager standard = javac.getStandardFileManager(errors, null, null);
+        StandardJavaFileManager standard = compiler.getStandardFileManager(errors, null, null);
         Map<String, ByteArrayOutputStream> out = new LinkedHashMap<>();
         ForwardingJavaFileManager<StandardJavaFileManager> files = new ForwardingJavaFileManager<>(standard) {
             @Override
@@ -113,26 +142,27 @@ public final class ValidationSupport {
                 };
             }
         };
-        JavaFileObject unit = new SimpleJavaFileObject(URI.create("string:///" + className.replace('.', '/')
-                + ".java"), JavaFileObject.Kind.SOURCE) {
-            @Override
-            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                return source;
-            }
-        };
-        List<String> opts = new ArrayList<>(List.of("-g", "--release", "17", "-classpath",
-                System.getProperty("java.class.path")));
-        opts.addAll(List.of(options));
-        boolean ok = javac.getTask(null, files, errors, opts, null, List.of(unit)).call();
-        if (!ok) {
-            StringBuilder msg = new StringBuilder("compilation failed:\n");
-            errors.getDiagnostics().stream().filter(d -> d.getKind() == Kind.ERROR)
-                    .forEach(d -> msg.append(d.getLineNumber()).append(": ").append(d.getMessage(null)).append('\n'));
-            fail(msg.toString());
+        List<JavaFileObject> units = new ArrayList<>();
+        for (Map.Entry<String, String> e : sources.entrySet()) {
+            units.add(new SimpleJavaFileObject(URI.create("string:///" + e.getKey().replace('.', '/') + ".java"),
+                    JavaFileObject.Kind.SOURCE) {
+                @Override
+                public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                    return e.getValue();
+                }
+            });
+        }
+        boolean ok = compiler.getTask(null, files, errors, options, null, units).call();
+        StringBuilder msg = new StringBuilder();
+        errors.getDiagnostics().stream().filter(d -> d.getKind() == Kind.ERROR)
+                .forEach(d -> msg.append(d.getSource() == null ? "" : d.getSource().getName()).append(':')
+                        .append(d.getLineNumber()).append(": ").append(d.getMessage(null)).append('\n'));
+        if (!ok && msg.length() == 0) {
+            msg.append("compilation failed without an error message\n");
         }
         Map<String, byte[]> classes = new LinkedHashMap<>();
         out.forEach((name, bytes) -> classes.put(name, bytes.toByteArray()));
-        return classes;
+        return new Compilation(classes, msg.toString());
     }
 
     /** Instruments every class; fails the test on any diagnostic. */
@@ -148,7 +178,19 @@ public final class ValidationSupport {
                 fail(msg.toString());
             }
         }
-        ClassLoader loader = new ClassLoader(ValidationSupport.class.getClassLoader()) {
+        ClassLoader loader = loader(classes);
+        for (Map.Entry<String, byte[]> e : classes.entrySet()) {
+            String report = asmVerify(e.getValue(), loader);
+            if (!report.isEmpty()) {
+                fail("ASM verifier rejects " + e.getKey() + ":\n" + report);
+            }
+        }
+        return new Loaded(classes, loader, results);
+    }
+
+    /** A fresh class loader defining {@code classes} (by internal name), the JVM's verifier on. */
+    public static ClassLoader loader(Map<String, byte[]> classes) {
+        return new ClassLoader(ValidationSupport.class.getClassLoader()) {
             @Override
             protected Class<?> findClass(String name) throws ClassNotFoundException {
                 byte[] b = classes.get(name.replace('.', '/'));
@@ -158,18 +200,26 @@ public final class ValidationSupport {
                 return defineClass(name, b, 0, b.length);
             }
         };
-        for (Map.Entry<String, byte[]> e : classes.entrySet()) {
-            StringWriter report = new StringWriter();
-            CheckClassAdapter.verify(new ClassReader(e.getValue()), loader, false, new PrintWriter(report));
-            if (!report.toString().isEmpty()) {
-                fail("ASM verifier rejects " + e.getKey() + ":\n" + report);
-            }
-        }
-        return new Loaded(classes, loader, results);
+    }
+
+    /** What ASM's {@code CheckClassAdapter.verify} reports about one class; empty when it finds nothing. */
+    public static String asmVerify(byte[] classFile, ClassLoader loader) {
+        StringWriter report = new StringWriter();
+        CheckClassAdapter.verify(new ClassReader(classFile), loader, false, new PrintWriter(report));
+        return report.toString();
     }
 
     /** Instruments and returns the result for each class (no failure on diagnostics). */
     public static Map<String, byte[]> instrument(Map<String, byte[]> compiled, List<InstrumentResult> results) {
+        return instrument(compiled, results, true);
+    }
+
+    /**
+     * Instruments and returns the result for each class (no failure on diagnostics); {@code dump} writes the
+     * bytecode as text under {@code target/asm/}.
+     */
+    public static Map<String, byte[]> instrument(Map<String, byte[]> compiled, List<InstrumentResult> results,
+                                                 boolean dump) {
         Path dir = writeToTemp(compiled);
         List<Path> classpath = new ArrayList<>();
         classpath.add(dir);
@@ -184,7 +234,9 @@ public final class ValidationSupport {
             classes.put(e.getKey(), r.classBytes());
             classes.putAll(r.generatedClasses());
         }
-        dump(classes);
+        if (dump) {
+            dump(classes);
+        }
         return classes;
     }
 
