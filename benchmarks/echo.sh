@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Echo throughput and p50 / p99 round-trip latency on loopback: jasyncio (one loop), Netty 4.2 (NIO transport,
+# one event-loop thread) and virtual threads on blocking sockets (one carrier), at 100, 1,000 and 10,000
+# connections. Each server runs in a JVM of its own; the load generator (one thread, one selector, ping-pong of
+# 128-byte messages per connection) runs in this script's JVM. Prints a Markdown table, also saved as
+# benchmarks/results/echo.md (the run in docs/PERFORMANCE.md).
+#
+#   benchmarks/echo.sh                       build, then the full run (3 rounds, ~7 min)
+#   benchmarks/echo.sh --no-build --conns 100,1000 --seconds 5
+#
+# JDK25 (default /usr/lib/jvm/temurin-25-jdk-amd64) runs every process: virtual threads need JDK 21+.
+# 10,000 connections need 10,000+ file descriptors in each process: check `ulimit -n`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+JDK25=${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
+build=1
+args=()
+for a in "$@"; do
+  if [[ "$a" == "--no-build" ]]; then build=0; else args+=("$a"); fi
+done
+
+if [[ $build == 1 ]]; then
+  mvn -q -B install -DskipTests -pl coroutine-annotations,runtime,coroutine-transformer,coroutine-maven-plugin
+  mvn -q -B -Pbench -pl benchmarks package
+fi
+
+limit=$(ulimit -n)
+if [[ "$limit" != unlimited && "$limit" -lt 10500 ]]; then
+  echo "warning: ulimit -n is $limit; 10,000 connections need more than 10,000 descriptors per process" >&2
+fi
+
+mkdir -p benchmarks/results
+out="benchmarks/results/echo.md"
+{
+  echo "JDK: $("$JDK25/bin/java" -version 2>&1 | head -1); $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo
+  "$JDK25/bin/java" -Xms1g -Xmx1g -cp benchmarks/target/benchmarks.jar dev.jasyncio.benchmarks.echo.EchoBenchmark \
+    --java "$JDK25/bin/java" ${args[@]+"${args[@]}"}
+} | tee "$out"
