@@ -50,7 +50,7 @@ public final class EventLoop {
     private static final AtomicLong LOOP_NUMBERS = new AtomicLong();
 
     /** Tasks (their next step) and handles, in FIFO order. */
-    private final ArrayDeque<Object> ready = new ArrayDeque<>();
+    private ArrayDeque<Object> ready = new ArrayDeque<>();
     private final TimerHeap timers = new TimerHeap();
     private final ConcurrentLinkedQueue<Handle> inbox = new ConcurrentLinkedQueue<>();
     private final long origin = System.nanoTime();
@@ -623,7 +623,8 @@ public final class EventLoop {
                 }
             }
         }
-        for (int n = ready.size(); n > 0; n--) {
+        int todo = ready.size();
+        for (int n = todo; n > 0; n--) {
             Object next = ready.poll();
             if (stepHooks != null) {
                 stepHooks.run(next);
@@ -633,7 +634,15 @@ public final class EventLoop {
                 ((Handle) next).run();
             }
         }
+        if (todo > LARGE_READY_QUEUE && ready.isEmpty()) {
+            // An ArrayDeque never shrinks: after a burst (a million tasks starting at once) it would keep its
+            // array, several bytes per task, for the loop's lifetime.
+            ready = new ArrayDeque<>();
+        }
     }
+
+    /** A ready queue longer than this is given back once it drains. */
+    private static final int LARGE_READY_QUEUE = 1 << 14;
 
     /** Debug mode's confinement check, as asyncio's {@code _check_thread}. */
     private void checkThread() {

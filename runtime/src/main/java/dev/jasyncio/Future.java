@@ -33,12 +33,12 @@ public class Future<T> extends Timed implements Awaitable<T> {
     /**
      * What the future ended with, in one field to keep futures and tasks small: the result; or, when
      * {@link #failed}, the exception, wrapped in its {@link UnretrievedFailure} watch until someone looks at it;
-     * or, for a task that ended cancelled, the CancelledError its coroutine let out, until its first awaiter.
+     * or, cancelled, the cancel message (a String), or for a task the CancelledError its coroutine let out, until
+     * its first awaiter. While a task is pending, the message of a cancel it has yet to receive.
      */
     Object outcome;
     /** Null, one callback, or an ArrayList of them; a callback is a Task (its wake-up) or a Consumer. */
     private Object callbacks;
-    String cancelMessage;
 
     /** A future bound to the running loop; {@link IllegalStateException} if there is none. */
     public Future() {
@@ -145,7 +145,7 @@ public class Future<T> extends Timed implements Awaitable<T> {
             return false;
         }
         state = CANCELLED;
-        cancelMessage = message;
+        outcome = message;
         scheduleCallbacks();
         return true;
     }
@@ -239,9 +239,16 @@ public class Future<T> extends Timed implements Awaitable<T> {
         }
     }
 
+    /** The message the future was cancelled with (asyncio's {@code _cancel_message}), or null. */
+    final String cancelMessage() {
+        Object o = outcome;
+        return o instanceof String && !failed && state != FINISHED ? (String) o : null;
+    }
+
     /** The {@link CancelledError} this cancelled future raises, carrying the cancel message. */
     CancelledError makeCancelledError() {
-        return cancelMessage == null ? new CancelledError() : new CancelledError(cancelMessage);
+        String message = cancelMessage();
+        return message == null ? new CancelledError() : new CancelledError(message);
     }
 
     /** The value an await of this done future produces, or its failure thrown at the await. */

@@ -100,7 +100,7 @@ final class Gathering<T> extends Future<List<T>> implements WaitsFor {
             List<Object> results = new ArrayList<>(children.size());
             for (Future<?> f : children) {
                 if (f.cancelled()) {
-                    results.add(new CancelledError(f.cancelMessage == null ? "" : f.cancelMessage));
+                    results.add(new CancelledError(f.cancelMessage() == null ? "" : f.cancelMessage()));
                 } else {
                     Throwable e = f.exception();
                     results.add(e != null ? e : f.rawResult());

@@ -55,8 +55,7 @@ final class LoopHooks {
             t.step(); // a no-op: nothing to time or trace
             return;
         }
-        Object waitedBefore = t.waitingOn;
-        double whenBefore = t.when;
+        boolean timerEntry = t.timerEntry();
         String from = timed ? location(t) : null;
         long start = timed ? System.nanoTime() : 0;
         if (contexts.on()) {
@@ -66,7 +65,6 @@ final class LoopHooks {
         }
         if (timed) {
             // A sleeping task is its own timer: its entry in the ready queue only schedules its real step.
-            boolean timerEntry = waitedBefore == t && t.waitingOn == t && t.when == whenBefore && !t.done();
             finished(t, timerEntry ? null : from, start, System.nanoTime());
         }
     }
@@ -108,7 +106,7 @@ final class LoopHooks {
      */
     static String location(Task<?> t) {
         AsyncFrame<?> f = t.innermostFrame();
-        if (t.resumeFrame == null) {
+        if (t.notStarted()) {
             return "the start of " + f.coroutineName();
         }
         for (AsyncFrame<?> g = f; g != null; g = g.caller) {

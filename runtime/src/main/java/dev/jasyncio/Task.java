@@ -23,12 +23,15 @@ import java.util.List;
  */
 public class Task<T> extends Future<T> {
 
-    private final AsyncFrame<T> coro;
     /** The given name, or null for {@code Task-<number>}: formatted only when asked for, as CPython does. */
     private String name;
     private final int number;
 
-    /** The frame to resume at the next step; null before the first step. */
+    /**
+     * The frame to resume at the next step: the coroutine itself before the first step (see {@link #NOT_STARTED})
+     * and after the last; the coroutine is found from any frame by following {@code caller}, so the task needs no
+     * field of its own for it.
+     */
     AsyncFrame<?> resumeFrame;
     /** The Future the task is parked on, the task itself while it sleeps on its own timer, or null. */
     Object waitingOn;
@@ -41,6 +44,8 @@ public class Task<T> extends Future<T> {
     private static final byte SLEEP_CANCELLED = 2;
     /** Cancelled after the timer fired but before its entry ran: that entry must not wake the task again. */
     private static final byte DROP_TIMER_ENTRY = 4;
+    /** The first step has not run yet. */
+    private static final byte NOT_STARTED = 8;
     private int cancelRequests;
 
     Task<?> prevLive;
@@ -65,7 +70,8 @@ public class Task<T> extends Future<T> {
             UnawaitedCoroutines.started(frame);
         }
         frame.task = this;
-        this.coro = frame;
+        this.resumeFrame = frame;
+        this.sleep = NOT_STARTED;
         // As CPython, only unnamed tasks draw a number: Task-N counts the tasks that needed one.
         this.name = name;
         this.number = name == null ? (int) loop.nextTaskNumber() : 0;
@@ -85,8 +91,28 @@ public class Task<T> extends Future<T> {
     }
 
     /** The coroutine this task runs. */
+    @SuppressWarnings("unchecked")
     public Coroutine<T> getCoro() {
-        return coro;
+        return (Coroutine<T>) coroutine();
+    }
+
+    /** The task's coroutine: the outermost frame of its chain. */
+    private AsyncFrame<?> coroutine() {
+        AsyncFrame<?> f = resumeFrame;
+        while (f.caller != null) {
+            f = f.caller;
+        }
+        return f;
+    }
+
+    /** Whether the first step has not run yet. */
+    boolean notStarted() {
+        return (sleep & NOT_STARTED) != 0;
+    }
+
+    /** Whether the task's next entry in the ready queue stands for its sleep timer firing, not for a step. */
+    boolean timerEntry() {
+        return (sleep & TIMER_FIRED) != 0;
     }
 
     /**
@@ -106,7 +132,7 @@ public class Task<T> extends Future<T> {
             return true;
         }
         mustCancel = true;
-        cancelMessage = message;
+        outcome = message; // pending: the outcome slot keeps the message until the cancel is delivered
         return true;
     }
 
@@ -154,7 +180,7 @@ public class Task<T> extends Future<T> {
             return false;
         }
         sleep = (byte) (sleep | SLEEP_CANCELLED);
-        cancelMessage = message;
+        outcome = message;
         loop.scheduleTask(this);
         return true;
     }
@@ -230,8 +256,8 @@ public class Task<T> extends Future<T> {
 
     private void drive(Object value, Throwable error) {
         AsyncFrame<?> cur = resumeFrame;
-        if (cur == null) {
-            cur = coro;
+        if ((sleep & NOT_STARTED) != 0) {
+            sleep = (byte) (sleep & ~NOT_STARTED);
             if (error != null) {
                 // Cancelled before its first step: the body never runs.
                 cur.state = AsyncFrame.DONE;
@@ -257,7 +283,7 @@ public class Task<T> extends Future<T> {
                     error = null;
                     continue;
                 }
-                if (mustCancel && waitingOn != null && cancelWaited(waitingOn, cancelMessage)) {
+                if (mustCancel && waitingOn != null && cancelWaited(waitingOn, cancelMessage())) {
                     mustCancel = false;
                 }
                 return;
@@ -279,12 +305,12 @@ public class Task<T> extends Future<T> {
 
     @SuppressWarnings("unchecked")
     private void finish(Object result, Throwable failure) {
-        resumeFrame = null;
+        resumeFrame = coroutine();
         loop.taskFinished(this);
         if (failure == null) {
             if (mustCancel) {
                 mustCancel = false;
-                super.cancel(cancelMessage);
+                super.cancel(cancelMessage());
             } else {
                 super.setResult((T) result);
             }
@@ -342,13 +368,13 @@ public class Task<T> extends Future<T> {
 
     /** The frame to resume at the next step, or the coroutine before its first one. */
     AsyncFrame<?> innermostFrame() {
-        return resumeFrame != null ? resumeFrame : coro;
+        return resumeFrame;
     }
 
     /** asyncio's repr: {@code <Task pending name='Task-2' coro=<...>>}. */
     @Override
     public String toString() {
         String st = state == PENDING && cancelRequests > 0 ? "cancelling" : stateName();
-        return "<Task " + st + " name='" + getName() + "' coro=" + coro + outcomeText() + ">";
+        return "<Task " + st + " name='" + getName() + "' coro=" + coroutine() + outcomeText() + ">";
     }
 }
