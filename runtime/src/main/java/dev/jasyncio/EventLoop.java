@@ -53,6 +53,8 @@ public final class EventLoop {
     private ArrayDeque<Object> ready = new ArrayDeque<>();
     private final TimerHeap timers = new TimerHeap();
     private final ConcurrentLinkedQueue<Handle> inbox = new ConcurrentLinkedQueue<>();
+    /** Set after each thread-safe call adds to {@link #inbox}; cleared by the loop before it drains. */
+    private volatile boolean inboxPending;
     private final long origin = System.nanoTime();
     /** Virtual time (tests): {@link #time()} is {@link #virtualNow}, which jumps to the next timer when idle. */
     private final boolean virtualTime;
@@ -193,6 +195,7 @@ public final class EventLoop {
         checkClosed();
         Handle h = new Handle(this, Objects.requireNonNull(callback, "callback"));
         inbox.add(h);
+        inboxPending = true; // after the add: a loop that sees the flag finds the handle
         if (sleeping) {
             wakeUp();
         }
@@ -683,6 +686,10 @@ public final class EventLoop {
     }
 
     private void drainInbox() {
+        if (!inboxPending) {
+            return; // one volatile read per iteration instead of polling the concurrent queue
+        }
+        inboxPending = false;
         Handle h;
         while ((h = inbox.poll()) != null) {
             ready.add(h);

@@ -8,7 +8,12 @@ import java.util.Arrays;
  */
 final class TimerHeap {
 
-    private Timed[] heap = new Timed[16];
+    /**
+     * Capacities are 2^k - 4, so that with 4-byte references and a 16-byte header the array is exactly 2^(k+2)
+     * bytes: a large heap array then fills whole G1 regions instead of spilling a few bytes into another one
+     * (a million timers: 4 MB, not 8).
+     */
+    private Timed[] heap = new Timed[12];
     private int size;
 
     boolean isEmpty() {
@@ -25,7 +30,7 @@ final class TimerHeap {
 
     void add(Timed t) {
         if (size == heap.length) {
-            heap = Arrays.copyOf(heap, size * 2);
+            heap = Arrays.copyOf(heap, (heap.length + 4) * 2 - 4);
         }
         siftUp(size++, t);
     }
