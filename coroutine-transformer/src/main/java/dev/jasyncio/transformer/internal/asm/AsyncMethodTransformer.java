@@ -189,14 +189,14 @@ final class AsyncMethodTransformer {
             if (!saveable(site, v)) {
                 return false;
             }
-            site.locals.add(new Slot(slot, v));
+            site.locals.add(new Slot(slot, v).accessibleFrom(owner.name, hierarchy));
         }
         for (int i = 0; i < frame.getStackSize() - 1; i++) {
             BasicValue v = frame.getStack(i);
             if (!saveable(site, v)) {
                 return false;
             }
-            site.stack.add(new Slot(-1, v));
+            site.stack.add(new Slot(-1, v).accessibleFrom(owner.name, hierarchy));
         }
         return true;
     }

@@ -33,13 +33,17 @@ public final class ClassHierarchy {
         final boolean isInterface;
         /** Whether the class has a static initializer, whose run is observable; unknown classes say yes. */
         final boolean hasStaticInitializer;
+        /** Whether the class is public: others are accessible from their own package only. */
+        final boolean isPublic;
 
-        Info(String name, String superName, String[] interfaces, boolean isInterface, boolean hasStaticInitializer) {
+        Info(String name, String superName, String[] interfaces, boolean isInterface, boolean hasStaticInitializer,
+             boolean isPublic) {
             this.name = name;
             this.superName = superName;
             this.interfaces = interfaces;
             this.isInterface = isInterface;
             this.hasStaticInitializer = hasStaticInitializer;
+            this.isPublic = isPublic;
         }
     }
 
@@ -96,7 +100,7 @@ public final class ClassHierarchy {
         }
         Info info;
         if (bytes == null) {
-            info = new Info(internalName, "java/lang/Object", new String[0], false, true);
+            info = new Info(internalName, "java/lang/Object", new String[0], false, true, true);
         } else {
             ClassReader reader = new ClassReader(bytes);
             boolean[] clinit = {false};
@@ -111,7 +115,8 @@ public final class ClassHierarchy {
                 }
             }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
             info = new Info(internalName, reader.getSuperName(), reader.getInterfaces(),
-                    (reader.getAccess() & Opcodes.ACC_INTERFACE) != 0, clinit[0]);
+                    (reader.getAccess() & Opcodes.ACC_INTERFACE) != 0, clinit[0],
+                    (reader.getAccess() & Opcodes.ACC_PUBLIC) != 0);
         }
         cache.put(internalName, info);
         return info;
@@ -119,6 +124,25 @@ public final class ClassHierarchy {
 
     boolean hasStaticInitializer(String internalName) {
         return info(internalName).hasStaticInitializer;
+    }
+
+    /**
+     * {@code type}, or its nearest superclass that code in class {@code from} may name: the verifier's merge of two
+     * types can be a class the source never named and cannot access (StringBuilder and StringBuffer merge to the
+     * package-private AbstractStringBuilder), and a cast to it fails at run time.
+     */
+    String accessibleFrom(String type, String from) {
+        String t = type;
+        while (t != null && !info(t).isPublic && !samePackage(t, from)) {
+            t = superName(t);
+        }
+        return t == null ? "java/lang/Object" : t;
+    }
+
+    private static boolean samePackage(String a, String b) {
+        int i = a.lastIndexOf('/');
+        int j = b.lastIndexOf('/');
+        return i == j && (i < 0 || a.regionMatches(0, b, 0, i));
     }
 
     boolean isInterface(String internalName) {

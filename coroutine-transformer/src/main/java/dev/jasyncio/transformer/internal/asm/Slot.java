@@ -22,11 +22,14 @@ final class Slot {
     final char kind;
     /** The field name, e.g. {@code A2}; null for the null constant. */
     String field;
+    /** The type a restored reference is cast to: {@link #type}, or an accessible supertype of it. */
+    Type castType;
 
     Slot(int local, BasicValue value) {
         this.local = local;
         this.type = value.getType();
         this.kind = kindOf(type);
+        this.castType = type;
     }
 
     static char kindOf(Type type) {
@@ -76,11 +79,29 @@ final class Slot {
 
     /** Whether a restored reference needs a cast back to its type. */
     boolean needsCast() {
-        return kind == 'A' && !(type.getSort() == Type.OBJECT && "java/lang/Object".equals(type.getInternalName()));
+        return kind == 'A'
+                && !(castType.getSort() == Type.OBJECT && "java/lang/Object".equals(castType.getInternalName()));
     }
 
     /** The operand of the CHECKCAST that restores this value. */
     String castTarget() {
-        return type.getSort() == Type.ARRAY ? type.getDescriptor() : type.getInternalName();
+        return castType.getSort() == Type.ARRAY ? castType.getDescriptor() : castType.getInternalName();
+    }
+
+    /** Casts to a supertype the method can access when the verified type is not (see ClassHierarchy). */
+    Slot accessibleFrom(String owner, ClassHierarchy hierarchy) {
+        if (kind != 'A') {
+            return this;
+        }
+        Type element = type.getSort() == Type.ARRAY ? type.getElementType() : type;
+        if (element.getSort() != Type.OBJECT) {
+            return this;
+        }
+        String accessible = hierarchy.accessibleFrom(element.getInternalName(), owner);
+        if (!accessible.equals(element.getInternalName())) {
+            String desc = "[".repeat(type.getSort() == Type.ARRAY ? type.getDimensions() : 0) + "L" + accessible + ";";
+            castType = Type.getType(desc);
+        }
+        return this;
     }
 }
