@@ -29,12 +29,14 @@ final class Expressions {
         if (g.awaitAllowed && g.chance(35)) {
             return await(t, depth);
         }
-        // Not a boolean one: javac 17 emits unverifiable code for 'switch (..) {..} && switch (..) {..}'.
-        if (depth >= 2 && g.switchDepth < 2 && t != VType.BOOLEAN && g.chance(4)) {
+        // Not a boolean one: javac 17 emits unverifiable code for 'switch (..) {..} && switch (..) {..}'; nor one of
+        // mixed String / StringBuilder results: javac 17 crashes (AssertionError in Gen.visitYield).
+        if (depth >= 2 && g.switchDepth < 2 && t != VType.BOOLEAN && t != VType.CHARSEQ && g.chance(4)) {
             return switches.generate(t, depth, false);
         }
         if (g.chance(6) && t != VType.OBJECT) {
-            return "(" + condition(depth - 1) + " ? " + expr(t, depth - 1) + " : " + expr(t, depth - 1) + ")";
+            String choice = "(" + condition(depth - 1) + " ? " + expr(t, depth - 1) + " : " + expr(t, depth - 1) + ")";
+            return t == VType.CHARSEQ ? asCharSequence(choice) : choice;
         }
         List<Var> targets = g.assignable(t);
         if (!targets.isEmpty() && g.chance(6)) {
@@ -93,6 +95,9 @@ final class Expressions {
      * initializer, the argument of log.append): it may contain try statements, unless an enclosing switch forbids.
      */
     String switchInitializer(VType t, int depth) {
+        if (t == VType.CHARSEQ) {
+            return expr(t, depth); // see expr: javac 17 crashes on some
+        }
         return switches.generate(t, depth, g.switchDepth == 0 || g.switchTryAllowed);
     }
 
@@ -265,7 +270,30 @@ final class Expressions {
         String b = k == 1 ? null : expr(VType.STRING, depth - 1);
         g.awaitAllowed = saved;
         return k == 1 ? "new " + g.pick("StringBuilder", buffer) + "(" + a + ")"
-                : "(" + c + " ? new StringBuilder(" + a + ") : new " + buffer + "(" + b + "))";
+                : asCharSequence("(" + c + " ? new StringBuilder(" + a + ") : new " + buffer + "(" + b + "))");
+    }
+
+    /**
+     * A choice between a StringBuilder and a StringBuffer for an initializer: the value on the stack, and then in the
+     * local, has the verifier type AbstractStringBuilder, which the method cannot name.
+     */
+    String builderChoice(int depth) {
+        String buffer = GenContext.AVOID.contains("builderMerge") ? "StringBuilder" : "StringBuffer";
+        String c = condition(depth - 1);
+        boolean saved = g.enterConstructorArguments();
+        String a = expr(VType.STRING, depth - 1);
+        String b = expr(VType.STRING, depth - 1);
+        g.awaitAllowed = saved;
+        return "(" + c + " ? new StringBuilder(" + a + ") : new " + buffer + "(" + b + "))";
+    }
+
+    /**
+     * {@code ((CharSequence) choice)}: used as it is, a choice between a StringBuilder and a StringBuffer has the
+     * type AbstractStringBuilder in javac's code too (a call or a string concatenation naming it fails with
+     * IllegalAccessError in both twins); the upcast emits no instruction, so the verifier type stays.
+     */
+    private static String asCharSequence(String choice) {
+        return "((CharSequence) " + choice + ")";
     }
 
     /** Any non-array type: what may be concatenated, logged or passed as an Object. */

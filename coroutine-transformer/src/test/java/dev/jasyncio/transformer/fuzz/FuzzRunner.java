@@ -195,7 +195,9 @@ final class FuzzRunner {
             }
             return "returned " + result + "\nlog " + log;
         } catch (Throwable t) {
-            return "threw " + t.getClass().getName() + ": " + t.getMessage() + "\nlog " + log;
+            // local and anonymous classes are numbered apart in the twins: t.F1$1L in one is t.F1$2L in the other
+            String message = String.valueOf(t.getMessage()).replaceAll("(t\\.\\w+)\\$\\d+(\\w*)", "$1\\$N$2");
+            return "threw " + t.getClass().getName() + ": " + message + "\nlog " + log;
         }
     }
 

@@ -141,7 +141,8 @@ final class Statements {
             g.declare(new Var(name, t, true));
             return true;
         }
-        String init = g.switchDepth < 2 && g.chance(8) ? x.switchInitializer(t, 3) : x.expr(t, 3);
+        String init = t == VType.CHARSEQ && g.chance(40) ? x.builderChoice(3)
+                : g.switchDepth < 2 && g.chance(8) ? x.switchInitializer(t, 3) : x.expr(t, 3);
         out.append(ind).append(t.java).append(' ').append(name).append(" = ").append(init).append(";\n");
         g.declare(new Var(name, t, true));
         if (g.chance(50)) {

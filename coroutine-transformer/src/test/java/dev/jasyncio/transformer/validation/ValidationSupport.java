@@ -165,6 +165,47 @@ public final class ValidationSupport {
         return new Compilation(classes, msg.toString());
     }
 
+    /**
+     * Compiles with the Eclipse compiler (ECJ's batch compiler, on files: the IDE's compiler), which shapes some code
+     * differently from javac; options as for javac ({@code --release}, {@code -g}, ...). Fails the test on errors.
+     */
+    public static Map<String, byte[]> compileWithEcj(Map<String, String> sources, List<String> options) {
+        try {
+            Path dir = Files.createTempDirectory("jasyncio-ecj");
+            List<String> args = new ArrayList<>(List.of("-d", dir.resolve("classes").toString(), "-proc:none",
+                    "-classpath", System.getProperty("java.class.path")));
+            args.addAll(options);
+            for (Map.Entry<String, String> e : sources.entrySet()) {
+                Path file = dir.resolve(e.getKey().replace('.', '/') + ".java");
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, e.getValue());
+                args.add(file.toString());
+            }
+            StringWriter out = new StringWriter();
+            if (!org.eclipse.jdt.core.compiler.batch.BatchCompiler.compile(args.toArray(new String[0]),
+                    new PrintWriter(out), new PrintWriter(out), null)) {
+                fail("ecj failed:\n" + out);
+            }
+            return readClasses(dir.resolve("classes"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The class files under {@code dir}, by internal name. */
+    public static Map<String, byte[]> readClasses(Path dir) {
+        Map<String, byte[]> classes = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".class"))::iterator) {
+                String name = dir.relativize(f).toString().replace('\\', '/');
+                classes.put(name.substring(0, name.length() - ".class".length()), Files.readAllBytes(f));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return classes;
+    }
+
     /** Instruments every class; fails the test on any diagnostic. */
     public static Loaded instrumentAndLoad(Map<String, byte[]> compiled) {
         List<InstrumentResult> results = new ArrayList<>();

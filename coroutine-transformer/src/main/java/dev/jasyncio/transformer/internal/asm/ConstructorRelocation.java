@@ -51,10 +51,12 @@ final class ConstructorRelocation {
         List<Runnable> edits = new ArrayList<>();
         for (AbstractInsnNode newInsn : news) {
             MethodInsnNode ctor = constructorOf(newInsn, insns, frames);
-            AbstractInsnNode dup = next(newInsn);
-            if (ctor == null || dup == null || dup.getOpcode() != Opcodes.DUP) {
-                return false; // not javac's shape: leave it to the caller's diagnostic
+            AbstractInsnNode after = next(newInsn);
+            if (ctor == null || after == null) {
+                return false; // not a compiler's shape: leave it to the caller's diagnostic
             }
+            // ECJ drops the DUP when the new object is not used afterwards.
+            AbstractInsnNode dup = after.getOpcode() == Opcodes.DUP ? after : null;
             edits.add(() -> move(method, (TypeInsnNode) newInsn, dup, ctor, hierarchy));
         }
         edits.forEach(Runnable::run);
@@ -69,7 +71,9 @@ final class ConstructorRelocation {
             insns.insertBefore(newInsn, new MethodInsnNode(Opcodes.INVOKESTATIC, Names.ASYNC_SUPPORT,
                     Names.SUPPORT_INITIALIZE, Names.SUPPORT_INITIALIZE_DESC, false));
         }
-        insns.remove(dup);
+        if (dup != null) {
+            insns.remove(dup);
+        }
         insns.remove(newInsn);
         Type[] args = Type.getArgumentTypes(ctor.desc);
         int[] slots = new int[args.length];
@@ -82,7 +86,9 @@ final class ConstructorRelocation {
             code.add(new VarInsnNode(args[i].getOpcode(Opcodes.ISTORE), slots[i]));
         }
         code.add(new TypeInsnNode(Opcodes.NEW, newInsn.desc));
-        code.add(new InsnNode(Opcodes.DUP));
+        if (dup != null) {
+            code.add(new InsnNode(Opcodes.DUP));
+        }
         for (int i = 0; i < args.length; i++) {
             code.add(new VarInsnNode(args[i].getOpcode(Opcodes.ILOAD), slots[i]));
         }
