@@ -207,6 +207,35 @@ public class Task<T> extends Future<T> {
 
     /** One step: resume the innermost frame with what woke the task, run until suspension or completion. */
     final void step() {
+        EventLoop l = loop;
+        Task<?> outer = l.currentTask;
+        l.currentTask = this;
+        try {
+            stepOnce();
+        } finally {
+            l.currentTask = outer;
+        }
+    }
+
+    /**
+     * A step taken by the loop itself from its ready queue. When the task is again the only thing ready once it
+     * suspends, it steps again at once (see {@link EventLoop#takeBackSoleReady}): exactly what the next
+     * iterations would do, without the return to the loop and the dispatch.
+     */
+    final void stepFromLoop() {
+        EventLoop l = loop;
+        Task<?> outer = l.currentTask;
+        l.currentTask = this;
+        try {
+            do {
+                stepOnce();
+            } while (state == PENDING && l.takeBackSoleReady(this));
+        } finally {
+            l.currentTask = outer;
+        }
+    }
+
+    private void stepOnce() {
         if (state != PENDING) {
             return;
         }
@@ -244,14 +273,7 @@ public class Task<T> extends Future<T> {
             }
             mustCancel = false;
         }
-        EventLoop l = loop;
-        Task<?> outer = l.currentTask;
-        l.currentTask = this;
-        try {
-            drive(value, error);
-        } finally {
-            l.currentTask = outer;
-        }
+        drive(value, error);
     }
 
     private void drive(Object value, Throwable error) {

@@ -2,6 +2,7 @@ package dev.jasyncio;
 
 import dev.jasyncio.testing.TestBase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -137,6 +138,82 @@ class EventLoopTest extends TestBase {
                     return null;
                 }));
         assertOutput("loop_create_task_next_iteration");
+    }
+
+    /**
+     * cpython/loop_lone_yield.py: when a yielding task is all that is ready the loop steps it again without a
+     * round trip, which must not hide what an iteration brings between two steps.
+     */
+    @Test
+    // A loop that stopped looking at its inbox or timers would spin here forever: fail instead of hanging.
+    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aTaskYieldingAloneStillSeesCallbacksTimersThreadSafeCallsAndStop() {
+        EventLoop loop = new EventLoop();
+        int[] i = {0};
+        Task<Object> spinner = loop.createTask(coro("spinner",
+                v -> {
+                    if (i[0] == 4) {
+                        say("spinner done");
+                        return null;
+                    }
+                    say("step", i[0]);
+                    if (i[0] == 1) {
+                        loop.callSoon(() -> say("callback scheduled by step 1"));
+                    }
+                    if (i[0] == 2) {
+                        loop.stop();
+                    }
+                    i[0]++;
+                    return awaiting(sleep(0), 0);
+                }));
+        loop.runForever();
+        say("stopped; done:", spinner.done());
+        loop.runUntilComplete(spinner);
+
+        boolean[] fired = {false};
+        int[] spins = {0};
+        loop.runUntilComplete(coro("waits_for_timer",
+                v -> {
+                    loop.callLater(0.02, () -> fired[0] = true);
+                    return awaiting(sleep(0));
+                },
+                v -> {
+                    if (!fired[0]) {
+                        spins[0]++;
+                        return awaiting(sleep(0), 1);
+                    }
+                    say("timer seen after yielding:", spins[0] > 0);
+                    return null;
+                }));
+
+        boolean[] flag = {false};
+        loop.runUntilComplete(coro("waits_for_thread",
+                v -> {
+                    Thread t = new Thread(() -> {
+                        sleepQuietly(20);
+                        loop.callSoonThreadsafe(() -> flag[0] = true);
+                    });
+                    t.setDaemon(true);
+                    t.start();
+                    return awaiting(sleep(0));
+                },
+                v -> {
+                    if (!flag[0]) {
+                        return awaiting(sleep(0), 1);
+                    }
+                    say("thread-safe call seen");
+                    return null;
+                }));
+        loop.close();
+        assertOutput("loop_lone_yield");
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** cpython/run_cancels_leftovers.py */
