@@ -111,10 +111,10 @@ public final class FuzzMain {
                 ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : 0;
     }
 
-    /** The Maven command that runs the fuzz test with the given extra {@code -D} options. */
+    /** The Maven command, run from the project's root, that runs the fuzz test with the given {@code -D} options. */
     static String command(String options) {
         String avoid = System.getProperty("jasyncio.fuzz.avoid");
-        return "cd /work/main && mvn -q -B -o -pl coroutine-transformer test -Dtest=DifferentialFuzzTest " + options
+        return "mvn -q -B -o -pl coroutine-transformer test -Dtest=DifferentialFuzzTest " + options
                 + (avoid == null ? "" : " -Djasyncio.fuzz.avoid=" + avoid);
     }
 
