@@ -1,5 +1,6 @@
 package dev.jasyncio.samples.tools;
 
+import dev.jasyncio.testing.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
