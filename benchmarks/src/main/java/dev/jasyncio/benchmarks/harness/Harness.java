@@ -50,7 +50,9 @@ public final class Harness {
         return List.of(
                 new Job("w1", ASYNC, 3, 1, 0, "8g", List.of(Metric.W1)),
                 new Job("w2", ASYNC, 1, 0, 0, "8g", List.of(Metric.W2)),
-                new Job("w3a", ASYNC, 8, 4, 0, "8g", List.of(Metric.W3A)),
+                new Job("w3a", ASYNC, 20, 10, 0, "8g", List.of(Metric.W3A)),
+                new Job("w3a_pair", List.of(JASYNCIO, KOTLIN, VIRTUAL_THREADS), 20, 10, 0, "8g",
+                        List.of(Metric.W3A_PAIR)),
                 new Job("w3b", List.of(JASYNCIO, KOTLIN, EA_ASYNC, COMPLETABLE_FUTURE), 8, 4, 0, "8g",
                         List.of(Metric.W3B)),
                 new Job("w4", ASYNC, 6, 3, 0, "8g", List.of(Metric.W4)),
@@ -76,6 +78,8 @@ public final class Harness {
                     return "n/a (no timer API)";
                 }
                 return impl == EA_ASYNC ? "n/a (EA adds await only; its timers = CompletableFuture's)" : null;
+            case W3A_PAIR:
+                return impl == JASYNCIO || impl == KOTLIN || impl == VIRTUAL_THREADS ? null : "–";
             case W2_10M:
             case W1_X2:
             case W4_X2:

@@ -14,6 +14,10 @@ public enum Metric {
     W3A("w3a", "W3a switch through the loop",
             "W3a one task suspends and resumes through the loop, per switch", "ns",
             "≤ 0.6x Kotlin"),
+    /** W3a with two tasks taking turns: every switch goes round the loop (informative, no target). */
+    W3A_PAIR("w3a_pair", "W3a' two tasks take turns",
+            "W3a' two tasks take turns through the loop, per switch", "ns",
+            "(informative)"),
     /** W3b. */
     W3B("w3b", "W3b await, callee does not suspend",
             "W3b await of an async call that completes without suspending, per call", "ns",

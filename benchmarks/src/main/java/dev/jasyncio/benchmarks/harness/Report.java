@@ -91,6 +91,8 @@ final class Report {
                 return against(j / k, 0.6, "Kotlin");
             case W4:
                 return against(j / k, 0.5, "Kotlin");
+            case W3A_PAIR:
+                return ratio(j / k) + " Kotlin (no target: shows a switch that goes round the loop)";
             case W3B:
                 return against(j / k, 1.1, "Kotlin");
             case W5:

@@ -15,7 +15,7 @@ import java.util.function.IntConsumer;
  * {@code RESULT <metric> <repetition> <value>}. The harness starts one such process per measurement.
  *
  * <p>Usage: {@code Runner <implementation> <workload> <repetitions> [<warm-ups> <budget seconds>]}, workloads
- * {@code w1 w2 w3a w3b w4 w5 timers w2_10m scale}. With a budget, repetitions stop once it is spent and at least
+ * {@code w1 w2 w3a w3a_pair w3b w4 w5 timers w2_10m scale}. With a budget, repetitions stop once it is spent and at least
  * one repetition after the warm-ups has run.
  */
 public final class Runner {
@@ -80,6 +80,10 @@ public final class Runner {
             case "w3a":
                 report(Metric.W3A, rep, timeNanos(w3a(impl), Workloads.SWITCHES) / (double) Workloads.SWITCHES);
                 break;
+            case "w3a_pair":
+                report(Metric.W3A_PAIR, rep,
+                        timeNanos(w3aPair(impl), Workloads.SWITCHES) / (double) Workloads.SWITCHES);
+                break;
             case "w3b":
                 report(Metric.W3B, rep, timeNanos(w3b(impl), Workloads.CALLS) / (double) Workloads.CALLS);
                 break;
@@ -140,6 +144,15 @@ public final class Runner {
             case EA_ASYNC: return EaAsyncWorkloads.w2SleepingHeap(n);
             case COMPLETABLE_FUTURE: return CompletableFutureWorkloads.w2SleepingHeap(n);
             default: throw unsupported(impl, "w2");
+        }
+    }
+
+    private static IntConsumer w3aPair(Impl impl) {
+        switch (impl) {
+            case JASYNCIO: return JasyncioWorkloads::w3aPairSwitches;
+            case KOTLIN: return KotlinWorkloads::w3aPairSwitches;
+            case VIRTUAL_THREADS: return VirtualThreadWorkloads::w3aPairSwitches;
+            default: throw unsupported(impl, "w3a_pair");
         }
     }
 

@@ -98,6 +98,31 @@ public final class JasyncioWorkloads {
         Asyncio.run(switches(n));
     }
 
+    @Async
+    static Coroutine<Void> yielder(int n) {
+        for (int i = 0; i < n; i++) {
+            await(sleep(0));
+        }
+        return Coroutine.of(null);
+    }
+
+    @Async
+    static Coroutine<Void> pairSwitches(int n) {
+        Task<Void> a = createTask(yielder(n / 2));
+        Task<Void> b = createTask(yielder(n - n / 2));
+        await(a);
+        await(b);
+        return Coroutine.of(null);
+    }
+
+    /**
+     * W3a': two tasks yield {@code n} times in all, taking turns: the other task is always ready, so every switch
+     * goes round the loop.
+     */
+    public static void w3aPairSwitches(int n) {
+        Asyncio.run(pairSwitches(n));
+    }
+
     // ---------------------------------------------------------------------------------------------------------
     // W3b: await of an async call that completes without suspending
 

@@ -133,6 +133,25 @@ public final class VirtualThreadWorkloads {
         });
     }
 
+    /** W3a': two virtual threads on one carrier yield {@code n} times in all, taking turns. */
+    public static void w3aPairSwitches(int n) {
+        inVirtualThread(() -> {
+            Thread[] pair = {factory().newThread(() -> yieldTimes(n / 2)),
+                             factory().newThread(() -> yieldTimes(n - n / 2))};
+            for (Thread t : pair) {
+                t.start();
+            }
+            joinAll(pair);
+            return null;
+        });
+    }
+
+    private static void yieldTimes(int n) {
+        for (int i = 0; i < n; i++) {
+            Thread.yield();
+        }
+    }
+
     /** W4: {@code n} round trips between two virtual threads over two blocking queues of capacity 1. */
     public static void w4PingPong(int n) {
         inVirtualThread(() -> {

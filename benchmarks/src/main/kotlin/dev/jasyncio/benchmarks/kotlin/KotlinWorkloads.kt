@@ -53,6 +53,15 @@ object KotlinWorkloads {
         }
     }
 
+    /** W3a': two coroutines yield [n] times in all, taking turns. */
+    @JvmStatic
+    fun w3aPairSwitches(n: Int) = runBlocking {
+        val a = launch { repeat(n / 2) { yield() } }
+        val b = launch { repeat(n - n / 2) { yield() } }
+        a.join()
+        b.join()
+    }
+
     /** W3b's callee: could suspend, but returns at once for non-negative input. */
     @JvmStatic
     suspend fun step(x: Int): Int {
