@@ -45,8 +45,9 @@ class AwaitInSynchronizedCases {
         return Coroutine.of(null);
     }
 
-    // No await: a synchronized async method that never suspends holds nothing across a suspension.
+    // No await, still refused: the monitor would cover creating the coroutine, not running its body.
     @Async
+    // BUG: Diagnostic contains: AWAIT_IN_SYNCHRONIZED
     synchronized Coroutine<Integer> neverSuspends() {
         return Coroutine.of(++counter);
     }

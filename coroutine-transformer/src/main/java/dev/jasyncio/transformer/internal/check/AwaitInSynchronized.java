@@ -1,10 +1,16 @@
 package dev.jasyncio.transformer.internal.check;
 
+import com.github.javaparser.ast.Modifier;
+import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
+
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 
 /**
  * {@code await} while holding a monitor: in a {@code synchronized} block of an async body, or anywhere in a
- * {@code synchronized @Async} method. A suspended coroutine gives its thread back to the event loop, and a
+ * {@code synchronized @Async} method; and any {@code synchronized @Async} method, awaiting or not. A suspended coroutine gives its thread back to the event loop, and a
  * monitor belongs to a thread, not to a coroutine: it could not be released by the right owner.
  */
 public final class AwaitInSynchronized implements SourceCheck {
@@ -27,6 +33,7 @@ public final class AwaitInSynchronized implements SourceCheck {
 
     @Override
     public void visit(CheckContext context) {
+        Set<Node> awaiting = Collections.newSetFromMap(new IdentityHashMap<>());
         for (AwaitSite site : context.awaitSites()) {
             EnclosingBody body = site.body();
             if (!body.kind().isAsync()) {
@@ -38,9 +45,27 @@ public final class AwaitInSynchronized implements SourceCheck {
             } else if (body.isSynchronizedMethod()) {
                 String name = ((MethodDeclaration) body.node()).getNameAsString();
                 context.report(this, site.call().getName(), "await in synchronized method " + name + ": " + WHY,
-                        "remove synchronized from " + name + " and guard the shared state with a "
-                                + JasyncioNames.LOCK + ": " + LOCK_PATTERN);
+                        removeSynchronized(name));
+                awaiting.add(body.node());
             }
         }
+        // A synchronized async method that never awaits is refused too: calling it only creates the coroutine, so the
+        // monitor would cover that call and not the body, which runs later without it.
+        for (CheckContext.AsyncDeclaration async : context.asyncDeclarations()) {
+            if (async.declaration() instanceof MethodDeclaration method && method.isSynchronized()
+                    && !awaiting.contains(method)) {
+                String name = method.getNameAsString();
+                Node at = method.getModifiers().stream()
+                        .filter(m -> m.getKeyword() == Modifier.Keyword.SYNCHRONIZED)
+                        .findFirst().map(Node.class::cast).orElse(async.annotation());
+                context.report(this, at, "synchronized @Async method " + name + ": the monitor would be held while "
+                        + "the coroutine is created, not while its body runs", removeSynchronized(name));
+            }
+        }
+    }
+
+    private static String removeSynchronized(String name) {
+        return "remove synchronized from " + name + " and guard the shared state with a " + JasyncioNames.LOCK
+                + ": " + LOCK_PATTERN;
     }
 }
