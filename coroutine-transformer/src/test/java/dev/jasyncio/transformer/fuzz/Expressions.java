@@ -119,12 +119,12 @@ final class Expressions {
         } else if (k < 85) {
             marker = "AWAIT_S";
         } else if (k < 91) {
-            marker = "AWAIT_D";
+            marker = g.instance && g.chance(50) ? "AWAIT_P" : "AWAIT_D";
         } else if (k < 95 || !g.instance) { // recursion through direct entries, sometimes past their depth limit
-            marker = "AWAIT_R";
+            marker = g.instance && g.chance(50) ? "AWAIT_Q" : "AWAIT_R";
             inner = (g.chance(80) ? 1 + g.nextInt(4) : 125 + g.nextInt(10)) + ", " + inner;
         } else {
-            marker = "AWAIT_I";
+            marker = g.chance(50) ? "AWAIT_P" : "AWAIT_I";
         }
         g.checkedPossible = true; // every await helper declares the checked test exception
         return "((" + t.java + ") " + marker + "(" + inner + "))";

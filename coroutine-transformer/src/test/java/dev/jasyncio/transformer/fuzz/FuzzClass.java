@@ -88,6 +88,13 @@ final class FuzzClass {
             "    return Coroutine.of(v);",
             "  }",
             "  @Async <T> Coroutine<T> icod(int k, T v) throws Checked { return cod(k, v); }",
+            // Private and final: called on this, through their direct entries, with this live across their awaits.
+            "  <T> T keep(T v) { return v; }",
+            "  @Async private <T> Coroutine<T> pcod(int k, T v) throws Checked { T r = await(cod(k, v)); return Coroutine.of(keep(r)); }",
+            "  @Async final <T> Coroutine<T> prec(int n, T v) throws Checked {",
+            "    if (n == 0) return pcod(1, v);",
+            "    return Coroutine.of(keep(await(this.prec(n - 1, v))));",
+            "  }",
             "  @Async static <T> Coroutine<T> rec(int n, T v) throws Checked {",
             "    if (n == 0) return cod(1, v);",
             "    return Coroutine.of(await(rec(n - 1, v)));",

@@ -9,8 +9,10 @@ import java.util.Random;
  * synchronous twin. Markers: {@code AWAIT(e)} awaits {@code e} and never throws; {@code AWAIT_T(e)} and
  * {@code AWAIT_C(e)} throw the unchecked / checked test exception in the throwing mode; {@code AWAIT_S(e)} awaits a
  * {@code CompletionStage} that fails like {@code AWAIT_T}; {@code RETURN(e)} returns {@code Coroutine.of(e)};
- * {@code AWAIT_D(e)} / {@code AWAIT_I(e)} await a static / instance async method of the class like {@code AWAIT_T}
- * (the transformer calls its direct entry); {@code AWAIT_R(n, e)} does so through n recursive async calls;
+ * {@code AWAIT_D(e)} awaits a static async method of the class like {@code AWAIT_T} (the transformer calls its
+ * direct entry); {@code AWAIT_P(e)} does so with a private instance one on {@code this} (a direct entry too), and
+ * {@code AWAIT_I(e)} with an overridable one (a coroutine object); {@code AWAIT_R(n, e)} / {@code AWAIT_Q(n, e)}
+ * await through n recursive static / final instance async calls;
  * {@code SLEEP(d)} is {@code await(sleep(d))} (an intrinsic);
  * {@code RETURN_D(e)} returns another coroutine (delegation); {@code ASYNC_FN} is an {@code AsyncFunction<Integer,
  * String>} and {@code AWAIT_L(e)} awaits what it returns. The twin evaluates the same helpers without awaiting, and
@@ -143,7 +145,9 @@ final class FuzzProgram {
         b = Twin.expand(b, "AWAIT_S", "await(stg(1, ", "))");
         b = Twin.expand(b, "AWAIT_D", "await(cod(1, ", "))");
         b = Twin.expand(b, "AWAIT_I", "await(icod(1, ", "))");
+        b = Twin.expand(b, "AWAIT_P", "await(pcod(1, ", "))");
         b = Twin.expand(b, "AWAIT_R", "await(rec(", "))");
+        b = Twin.expand(b, "AWAIT_Q", "await(prec(", "))");
         b = Twin.expand(b, "SLEEP", "await(sleep(", "))");
         b = Twin.expand(b, "RETURN", "return Coroutine.of(", ")");
         b = Twin.expand(b, "RETURN_D", "return delegate(", ")");
@@ -159,7 +163,9 @@ final class FuzzProgram {
         b = Twin.expand(b, "AWAIT_S", "syn(1, ", ")");
         b = Twin.expand(b, "AWAIT_D", "syn(1, ", ")");
         b = Twin.expand(b, "AWAIT_I", "syn(1, ", ")");
+        b = Twin.expand(b, "AWAIT_P", "syn(1, ", ")");
         b = Twin.expand(b, "AWAIT_R", "recSync(", ")");
+        b = Twin.expand(b, "AWAIT_Q", "recSync(", ")");
         b = Twin.expand(b, "SLEEP", "noop(", ")");
         b = Twin.expand(b, "RETURN", "return (", ")");
         b = Twin.expand(b, "RETURN_D", "return (", ")");

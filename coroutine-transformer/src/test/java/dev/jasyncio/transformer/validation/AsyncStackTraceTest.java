@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /**
  * An exception thrown three awaits deep, after the chain suspended and was resumed by the loop, shows the logical
  * chain of async methods with file and line, innermost first, whether the calls went through direct entries
- * (static methods) or coroutine objects (instance methods).
+ * (static methods) or coroutine objects (overridable instance methods).
  */
 class AsyncStackTraceTest {
 

@@ -2,7 +2,6 @@ package dev.jasyncio.transformer.validation;
 
 import org.junit.jupiter.api.Test;
 
-import java.lang.management.ManagementFactory;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -63,18 +62,10 @@ class DirectCallTest {
     @Test
     void anAwaitedCallThatCompletesAtOnceAllocatesNothing() throws Throwable {
         ValidationSupport.Loaded l = ValidationSupport.load("t.Direct", SOURCE);
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        for (int warm = 0; warm < 5; warm++) {
-            l.run("t.Direct", "loop", 20_000);
-        }
-        int calls = 200_000;
-        long before = mx.getThreadAllocatedBytes(Thread.currentThread().getId());
-        Object result = l.run("t.Direct", "loop", calls);
-        long bytes = mx.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
-        assertEquals(64, result);
+        double perCall = l.allocatedBytesPerCall("t.Direct", "loop", 200_000, 64);
         // A frame per call would be at least 24 bytes a call; what remains is the loop, its task and its timer-free
         // scheduling, a few kilobytes in all.
-        assertTrue(bytes / (double) calls < 2.0, "allocated " + bytes + " bytes for " + calls + " awaited calls");
+        assertTrue(perCall < 2.0, "allocated " + perCall + " bytes per awaited call");
     }
 
     @Test

@@ -90,6 +90,26 @@ public final class ValidationSupport {
             Object coro = call(className, method, args);
             return Asyncio.run((Coroutine<?>) coro);
         }
+
+        /**
+         * Bytes this thread allocates per call while {@code method(calls)} runs (after five warm-up runs of 20,000),
+         * checking that it returns {@code expected}: an allocation-free path shows a fraction of a byte.
+         */
+        public double allocatedBytesPerCall(String className, String method, int calls, Object expected)
+                throws Throwable {
+            com.sun.management.ThreadMXBean mx =
+                    (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+            for (int warm = 0; warm < 5; warm++) {
+                run(className, method, 20_000);
+            }
+            long before = mx.getThreadAllocatedBytes(Thread.currentThread().getId());
+            Object result = run(className, method, calls);
+            long bytes = mx.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+            if (!expected.equals(result)) {
+                throw new AssertionError(className + "." + method + " returned " + result + ", expected " + expected);
+            }
+            return bytes / (double) calls;
+        }
     }
 
     /** What a compilation produced: the class files by internal name, or the compiler's error messages. */

@@ -82,6 +82,7 @@ final class AsyncMethodTransformer {
 
         List<AwaitSite> sites = new ArrayList<>();
         Set<LabelNode> targets = jumpTargets(work);
+        ReceiverAnalysis receivers = callsOnReceiverPossible(work) ? ReceiverAnalysis.of(owner.name, work) : null;
         boolean ok = true;
         int index = 0;
         for (AbstractInsnNode insn = work.instructions.getFirst(); insn != null; insn = insn.getNext(), index++) {
@@ -104,7 +105,7 @@ final class AsyncMethodTransformer {
                 continue;
             }
             AwaitSite site = new AwaitSite(sites.size() + 1, call, line);
-            findDirectCall(site, targets);
+            findDirectCall(site, targets, receivers);
             ok &= collect(site, frame, liveness.liveBefore(index));
             sites.add(site);
         }
@@ -150,19 +151,21 @@ final class AsyncMethodTransformer {
 
     /**
      * Marks {@code await(f(...))} where f has a direct entry, and {@code await(sleep(d))}, which needs no coroutine:
-     * the call right before the await.
+     * the call right before the await. An instance f is called directly only on {@code this} ({@code receivers}
+     * proves it): its entry is static, and would not throw the NullPointerException a call on null throws.
      */
-    private void findDirectCall(AwaitSite site, Set<LabelNode> targets) {
+    private void findDirectCall(AwaitSite site, Set<LabelNode> targets, ReceiverAnalysis receivers) {
         AbstractInsnNode p = site.call.getPrevious();
         while (p != null && (p instanceof LineNumberNode || p instanceof FrameNode
                 || p instanceof LabelNode && !targets.contains(p))) {
             p = p.getPrevious();
         }
-        if (!(p instanceof MethodInsnNode) || p.getOpcode() != Opcodes.INVOKESTATIC) {
+        if (!(p instanceof MethodInsnNode)) {
             return;
         }
         MethodInsnNode call = (MethodInsnNode) p;
-        if (Names.ASYNCIO.equals(call.owner) && Names.SLEEP.equals(call.name) && Names.SLEEP_DESC.equals(call.desc)) {
+        if (call.getOpcode() == Opcodes.INVOKESTATIC && Names.ASYNCIO.equals(call.owner)
+                && Names.SLEEP.equals(call.name) && Names.SLEEP_DESC.equals(call.desc)) {
             site.sleepCall = call;
             return;
         }
@@ -170,10 +173,39 @@ final class AsyncMethodTransformer {
             return;
         }
         AwaitSite.DirectEntry entry = directEntries.get(call.name + call.desc);
-        if (entry != null) {
+        if (entry == null) {
+            return;
+        }
+        boolean matches = entry.instance
+                ? isInstanceCall(call.getOpcode()) && receivers != null && receivers.onThis(call)
+                : call.getOpcode() == Opcodes.INVOKESTATIC;
+        if (matches) {
             site.directCall = call;
             site.direct = entry;
         }
+    }
+
+    /** Whether {@code method} is an instance method calling some instance async method of this class on anything. */
+    private boolean callsOnReceiverPossible(MethodNode method) {
+        if ((method.access & Opcodes.ACC_STATIC) != 0) {
+            return false;
+        }
+        for (AbstractInsnNode i = method.instructions.getFirst(); i != null; i = i.getNext()) {
+            if (i instanceof MethodInsnNode && isInstanceCall(i.getOpcode())) {
+                MethodInsnNode call = (MethodInsnNode) i;
+                AwaitSite.DirectEntry entry = call.owner.equals(owner.name)
+                        ? directEntries.get(call.name + call.desc) : null;
+                if (entry != null && entry.instance) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** javac and ECJ call a private method with either, depending on their version. */
+    private static boolean isInstanceCall(int opcode) {
+        return opcode == Opcodes.INVOKEVIRTUAL || opcode == Opcodes.INVOKESPECIAL;
     }
 
     /** Records what must survive one await; false (with a diagnostic) if something cannot be saved. */

@@ -11,20 +11,29 @@ import java.util.List;
  */
 final class AwaitSite {
 
-    /** A direct entry: the synthetic method that runs an async method's body without a frame. */
+    /**
+     * A direct entry: the synthetic static method that runs an async method's body without a frame. That of an
+     * instance method takes the receiver as its first argument.
+     */
     static final class DirectEntry {
         final String name;
         final String desc;
+        /** Whether it is the entry of an instance method, called with INVOKEVIRTUAL / INVOKESPECIAL in the source. */
+        final boolean instance;
 
-        DirectEntry(String name, String desc) {
+        DirectEntry(String name, String desc, boolean instance) {
             this.name = name;
             this.desc = desc;
+            this.instance = instance;
         }
     }
 
     final int number;
     final MethodInsnNode call;
-    /** For {@code await(f(...))} on an async method of this class with a direct entry: the call to f, else null. */
+    /**
+     * For {@code await(f(...))} on an async method of this class with a direct entry (on {@code this}, for an
+     * instance method): the call to f, else null.
+     */
     MethodInsnNode directCall;
     /** The direct entry to call instead, else null. */
     DirectEntry direct;

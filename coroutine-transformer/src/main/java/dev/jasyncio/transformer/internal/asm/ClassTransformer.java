@@ -105,9 +105,11 @@ public final class ClassTransformer {
         Map<MethodNode, AwaitSite.DirectEntry> directOf = new LinkedHashMap<>();
         Map<String, AwaitSite.DirectEntry> directEntries = new LinkedHashMap<>();
         for (MethodNode m : bodies) {
-            if (hasDirectEntry(m)) {
-                String desc = DirectEntryRewriter.descriptor(m.desc);
-                AwaitSite.DirectEntry e = new AwaitSite.DirectEntry(uniqueMethod(m.name, desc, usedNames), desc);
+            if (hasDirectEntry(cn, m)) {
+                boolean instance = (m.access & Opcodes.ACC_STATIC) == 0;
+                String desc = DirectEntryRewriter.descriptor(cn.name, m.desc, instance);
+                AwaitSite.DirectEntry e = new AwaitSite.DirectEntry(uniqueMethod(m.name, desc, usedNames), desc,
+                        instance);
                 directOf.put(m, e);
                 directEntries.put(m.name + m.desc, e);
             }
@@ -224,11 +226,21 @@ public final class ClassTransformer {
     }
 
     /**
-     * Static {@code @Async} methods get a direct entry, called by {@code await(m(...))} in the same class: a static
-     * call cannot be redirected by overriding, so the entry is always the method the source meant.
+     * Async methods whose calls no override can redirect get a direct entry, called by {@code await(m(...))} in the
+     * same class: static methods, and instance methods that cannot be overridden (private or final, or in a final
+     * class; never an interface's), so the entry is always the method the source meant. Calls of an instance one
+     * use it only on {@code this} (see AsyncMethodTransformer).
      */
-    private static boolean hasDirectEntry(MethodNode m) {
-        return (m.access & Opcodes.ACC_STATIC) != 0 && !isSyntheticLambda(m);
+    private static boolean hasDirectEntry(ClassNode cn, MethodNode m) {
+        if (isSyntheticLambda(m)) {
+            return false;
+        }
+        if ((m.access & Opcodes.ACC_STATIC) != 0) {
+            return true;
+        }
+        boolean notOverridable = (m.access & (Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL)) != 0
+                || (cn.access & Opcodes.ACC_FINAL) != 0;
+        return notOverridable && (cn.access & Opcodes.ACC_INTERFACE) == 0 && !m.name.equals("<init>");
     }
 
     private static boolean isSyntheticLambda(MethodNode m) {

@@ -17,11 +17,12 @@ import java.util.List;
 
 /**
  * Turns a copy of an async method's code into its direct entry,
- * {@code static Object async$direct$m(args..., Task task, int depth)}: the body run with its locals on the Java
- * stack and no frame, for {@code await(m(...))} in the same class. It returns the result, or, at the first await
- * that really suspends, allocates the frame, saves into it exactly what the body with a frame would have saved at
- * that await, hooks it into the suspended chain and returns SUSPENDED; the frame's body then resumes it. So an
- * async call that completes without suspending allocates nothing. Nested deeper than {@code AsyncSupport.MAX_DEPTH}
+ * {@code static Object m(args..., Task task, int depth)} ({@code static Object m(Owner self, args..., Task task,
+ * int depth)} for an instance method: the receiver stays in slot 0, where the body expects {@code this}): the body
+ * run with its locals on the Java stack and no frame, for {@code await(m(...))} in the same class. It returns the
+ * result, or, at the first await that really suspends, allocates the frame, saves into it exactly what the body
+ * with a frame would have saved at that await, hooks it into the suspended chain and returns SUSPENDED; the frame's
+ * body then resumes it. So an async call that completes without suspending allocates nothing. Nested deeper than {@code AsyncSupport.MAX_DEPTH}
  * it makes its frame at once and lets the task's loop start it, so no chain overflows the stack.
  */
 final class DirectEntryRewriter {
@@ -31,7 +32,8 @@ final class DirectEntryRewriter {
     private final boolean ownerIsInterface;
     private final String frameClass;
     private final String constructorDesc;
-    /** The slot of the task parameter: right after the arguments. */
+    private final boolean isStatic;
+    /** The slot of the task parameter: right after the receiver, if any, and the arguments. */
     private final int taskParameter;
     private final int taskSlot;
     private final int depthSlot;
@@ -46,16 +48,19 @@ final class DirectEntryRewriter {
         this.ownerIsInterface = ownerIsInterface;
         this.frameClass = frameClass;
         this.constructorDesc = constructorDesc;
-        this.taskParameter = (Type.getArgumentsAndReturnSizes(method.desc) >> 2) - 1;
+        this.isStatic = (method.access & Opcodes.ACC_STATIC) != 0;
+        // The argument size counts a receiver whether the method has one or not.
+        this.taskParameter = (Type.getArgumentsAndReturnSizes(method.desc) >> 2) - (isStatic ? 1 : 0);
         this.taskSlot = Math.max(method.maxLocals, taskParameter + 2);
         this.depthSlot = taskSlot + 1;
         this.newFrameSlot = taskSlot + 2;
         this.spill = new SpillCode(frameClass, referenceFields);
     }
 
-    /** The descriptor of the direct entry of a static method with descriptor {@code desc}. */
-    static String descriptor(String desc) {
-        return desc.substring(0, desc.indexOf(')')) + Names.TASK_DESC + "I)Ljava/lang/Object;";
+    /** The descriptor of the direct entry of a method of {@code owner} with descriptor {@code desc}. */
+    static String descriptor(String owner, String desc, boolean instance) {
+        String receiver = instance ? "L" + owner + ";" : "";
+        return "(" + receiver + desc.substring(1, desc.indexOf(')')) + Names.TASK_DESC + "I)Ljava/lang/Object;";
     }
 
     void rewrite(List<AwaitSite> sites, String name, int access) {
@@ -65,12 +70,13 @@ final class DirectEntryRewriter {
         }
         method.instructions.insert(prologue());
         ExceptionRanges.cut(method, uncovered);
-        BodyRewriter.becomeSynthetic(method, name, descriptor(method.desc), access);
+        BodyRewriter.becomeSynthetic(method, name, descriptor(owner, method.desc, !isStatic), access);
         method.maxLocals = newFrameSlot + 1;
     }
 
     private InsnList prologue() {
-        // The arguments stay where the original code expects them (static methods only: they start at slot 0).
+        // The receiver and the arguments stay where the original code expects them: they are the entry's first
+        // parameters, in the same slots.
         InsnList p = new InsnList();
         p.add(new VarInsnNode(Opcodes.ALOAD, taskParameter));
         p.add(new VarInsnNode(Opcodes.ASTORE, taskSlot));
@@ -83,6 +89,9 @@ final class DirectEntryRewriter {
         p.add(new TypeInsnNode(Opcodes.NEW, frameClass));
         p.add(new InsnNode(Opcodes.DUP));
         int slot = 0;
+        if (!isStatic) {
+            p.add(new VarInsnNode(Opcodes.ALOAD, slot++));
+        }
         for (Type t : Type.getArgumentTypes(method.desc)) {
             p.add(new VarInsnNode(t.getOpcode(Opcodes.ILOAD), slot));
             slot += t.getSize();
