@@ -7,6 +7,7 @@ import dev.jasyncio.transformer.internal.io.PathFilter;
 import dev.jasyncio.transformer.internal.io.SourceFileLocator;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -23,7 +24,8 @@ import java.util.stream.Stream;
  * to run. A class whose constant pool mentions nothing async is not parsed. An instrumented class and its frame
  * classes are each replaced atomically, frames first, so a run stopped part way never leaves a class pointing at
  * a frame that was not written. A class that fails is left untouched and its diagnostics reported. A staleness
- * record lets a later run skip classes it already instrumented, without affecting what the run produces.
+ * record lets a later run skip classes it already instrumented, without affecting what the run produces. Classes
+ * are transformed in parallel, a batch at a time; writing and reporting keep the sorted order.
  */
 public final class ClassesDirectoryInstrumenter {
 
@@ -68,12 +70,19 @@ public final class ClassesDirectoryInstrumenter {
                 : InstrumentState.load(stateFile, Instrumenter.VERSION);
         try {
             // Listed before anything is written, so frame classes written by this run are not visited by it.
-            for (String relative : selectedClassFiles()) {
-                report.addScanned();
-                boolean ok = instrumentOne(relative, state, report);
-                if (!ok && failFast) {
-                    report.markStoppedEarly();
-                    break;
+            List<String> selected = selectedClassFiles();
+            // Classes are transformed in parallel, a batch at a time, and written and reported one by one in
+            // path order: the outcome, the logs and where a fail-fast run stops do not depend on the threads.
+            batches:
+            for (int from = 0; from < selected.size(); from += BATCH) {
+                List<String> batch = selected.subList(from, Math.min(selected.size(), from + BATCH));
+                for (Prepared p : prepareAll(batch, state)) {
+                    report.addScanned();
+                    boolean ok = apply(p, state, report);
+                    if (!ok && failFast) {
+                        report.markStoppedEarly();
+                        break batches;
+                    }
                 }
             }
         } finally {
@@ -84,49 +93,86 @@ public final class ClassesDirectoryInstrumenter {
         return report;
     }
 
-    /** Returns false when the class failed. */
-    private boolean instrumentOne(String relative, InstrumentState state, ClassesDirectoryReport report)
-            throws IOException {
+    /** Classes transformed in parallel before any of them is written. */
+    private static final int BATCH = 64;
+
+    /** What the transformer made of one class file, not yet written. */
+    private record Prepared(String relative, Path file, byte[] bytes, boolean upToDate, List<Diagnostic> refused,
+                            InstrumentResult result) {
+    }
+
+    private List<Prepared> prepareAll(List<String> batch, InstrumentState state) throws IOException {
+        try {
+            // The state is only read here; it is written by apply, on this thread.
+            return (batch.size() == 1 ? batch.stream() : batch.parallelStream())
+                    .map(relative -> {
+                        try {
+                            return prepare(relative, state);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private Prepared prepare(String relative, InstrumentState state) throws IOException {
         Path file = classesDir.resolve(relative);
         BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
         if (state.isUpToDate(relative, file, attrs)) {
-            state.keep(relative);
-            report.addAlreadyInstrumented(true);
-            return true;
+            return new Prepared(relative, file, null, true, null, null);
         }
         byte[] bytes = Files.readAllBytes(file);
         boolean tooNew = ClassFileHeader.majorVersion(bytes) > ClassFileHeader.MAX_SUPPORTED_MAJOR;
-        InstrumentResult result;
         try {
             if (!rewriter.mayNeedInstrumenting(bytes)) {
-                return true;
+                return new Prepared(relative, file, bytes, false, null, null);
             }
             // Checked here rather than left to ASM, whose refusal may reach us wrapped as an internal error.
             if (tooNew) {
-                report.addFailure(List.of(unsupportedVersion(file, relative, bytes)));
-                return false;
+                return new Prepared(relative, file, bytes, false, List.of(unsupportedVersion(file, relative, bytes)),
+                        null);
             }
-            result = rewriter.instrument(bytes);
+            return new Prepared(relative, file, bytes, false, null, rewriter.instrument(bytes));
         } catch (IllegalArgumentException e) {
             // ASM's ClassReader refuses class files newer than it knows with IllegalArgumentException.
             if (!tooNew) {
                 throw new InstrumentationException(classNameOf(relative), e);
             }
-            report.addFailure(List.of(unsupportedVersion(file, relative, bytes)));
+            return new Prepared(relative, file, bytes, false, List.of(unsupportedVersion(file, relative, bytes)),
+                    null);
+        }
+    }
+
+    /** Writes and reports one prepared class; returns false when the class failed. */
+    private boolean apply(Prepared p, InstrumentState state, ClassesDirectoryReport report) throws IOException {
+        if (p.upToDate()) {
+            state.keep(p.relative());
+            report.addAlreadyInstrumented(true);
+            return true;
+        }
+        if (p.refused() != null) {
+            report.addFailure(p.refused());
             return false;
+        }
+        InstrumentResult result = p.result();
+        if (result == null) {
+            return true; // nothing async in it
         }
         switch (result.status()) {
             case INSTRUMENTED -> {
                 for (Map.Entry<String, byte[]> frame : result.generatedClasses().entrySet()) {
                     AtomicFiles.write(classFileOf(frame.getKey()), frame.getValue());
                 }
-                AtomicFiles.write(file, result.classBytes());
-                state.record(relative, file, result.classBytes());
+                AtomicFiles.write(p.file(), result.classBytes());
+                state.record(p.relative(), p.file(), result.classBytes());
                 report.addInstrumented(result);
                 report.addWarnings(located(result));
             }
             case ALREADY_INSTRUMENTED -> {
-                state.record(relative, file, bytes);
+                state.record(p.relative(), p.file(), p.bytes());
                 report.addAlreadyInstrumented(false);
             }
             case FAILED -> {
@@ -237,7 +283,7 @@ public final class ClassesDirectoryInstrumenter {
         public ClassesDirectoryInstrumenter build() {
             List<Path> cp = classpath;
             return new ClassesDirectoryInstrumenter(this, new ClassRewriter() {
-                private Instrumenter instrumenter;
+                private volatile Instrumenter instrumenter;
 
                 @Override
                 public boolean mayNeedInstrumenting(byte[] classFile) {
@@ -246,11 +292,22 @@ public final class ClassesDirectoryInstrumenter {
 
                 @Override
                 public InstrumentResult instrument(byte[] classFile) {
-                    if (instrumenter == null) {
-                        // Reading the classpath costs; a module without async code never pays for it.
-                        instrumenter = Instrumenter.forClasspath(cp);
+                    return instrumenter().instrument(classFile);
+                }
+
+                /** Reading the classpath costs: a module without async code never pays for it. */
+                private Instrumenter instrumenter() {
+                    Instrumenter i = instrumenter;
+                    if (i == null) {
+                        synchronized (this) {
+                            i = instrumenter;
+                            if (i == null) {
+                                i = Instrumenter.forClasspath(cp);
+                                instrumenter = i;
+                            }
+                        }
                     }
-                    return instrumenter.instrument(classFile);
+                    return i;
                 }
             });
         }

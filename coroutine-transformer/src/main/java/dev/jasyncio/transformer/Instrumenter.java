@@ -7,7 +7,8 @@ import java.util.Collection;
  * The transformer's facade: rewrites the {@code @Async} methods of one class file into coroutine state machines.
  *
  * <p>Types are resolved from class files on the given classpath (directories and jars), or from the resources of a
- * class loader, plus the running JDK; never by loading user classes. An instance is not thread-safe; it caches what it has read of the classpath.
+ * class loader, plus the running JDK; never by loading user classes. An instance caches what it has read of the
+ * classpath and may instrument several classes at once from different threads.
  */
 public final class Instrumenter {
 

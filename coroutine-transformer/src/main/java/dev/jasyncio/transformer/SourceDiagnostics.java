@@ -17,7 +17,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -38,32 +40,45 @@ public final class SourceDiagnostics {
      * and of methods taking them, so that lambdas passed to the module's own async APIs count as async bodies.
      */
     public static List<Diagnostic> check(List<Path> sourceRoots, List<Path> files) {
+        // Files are parsed and checked in parallel (a parser per file, stateless rules); results keep their order.
         Map<Path, ParsedSource> toCheck = new LinkedHashMap<>();
-        for (Path file : files) {
-            String code = read(file);
-            if (SourceFilter.mayNeedChecking(code)) {
-                JavaSources.parse(file.toString(), code).ifPresent(s -> toCheck.put(normalize(file), s));
-            }
+        for (Parsed p : parseAll(files, SourceFilter::mayNeedChecking)) {
+            toCheck.put(normalize(p.file()), p.source());
         }
         if (toCheck.isEmpty()) {
             return List.of();
         }
         List<CompilationUnit> indexed = new ArrayList<>();
         toCheck.values().forEach(s -> indexed.add(s.unit()));
-        for (Path file : javaFilesUnder(sourceRoots)) {
-            if (!toCheck.containsKey(normalize(file))) {
-                String code = read(file);
-                if (SourceFilter.mayDeclareAsyncTypes(code)) {
-                    JavaSources.parse(file.toString(), code).ifPresent(s -> indexed.add(s.unit()));
-                }
-            }
+        List<Path> others = javaFilesUnder(sourceRoots).stream()
+                .filter(file -> !toCheck.containsKey(normalize(file)))
+                .toList();
+        for (Parsed p : parseAll(others, SourceFilter::mayDeclareAsyncTypes)) {
+            indexed.add(p.source().unit());
         }
         AsyncTypeIndex index = AsyncTypeIndex.of(indexed);
         List<Diagnostic> found = new ArrayList<>();
-        for (ParsedSource source : toCheck.values()) {
-            found.addAll(SourceChecks.run(source, index));
-        }
+        toCheck.values().parallelStream()
+                .map(source -> SourceChecks.run(source, index))
+                .toList()
+                .forEach(found::addAll);
         return sorted(found);
+    }
+
+    private record Parsed(Path file, ParsedSource source) {
+    }
+
+    /** The files whose text passes {@code worth} and that JavaParser reads, in the order given. */
+    private static List<Parsed> parseAll(List<Path> files, Predicate<String> worth) {
+        return files.parallelStream()
+                .map(file -> {
+                    String code = read(file);
+                    return worth.test(code)
+                            ? JavaSources.parse(file.toString(), code).map(s -> new Parsed(file, s)).orElse(null)
+                            : null;
+                })
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     /** Checks one file on its own; its own declarations are the only ones known. */

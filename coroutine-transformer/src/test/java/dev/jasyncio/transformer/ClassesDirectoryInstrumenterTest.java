@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -91,9 +92,13 @@ class ClassesDirectoryInstrumenterTest {
         classFile("m/Skipped.class", "async");
         classFile("m/Notes.txt", "async");
 
-        builder().excludes(List.of("m/Skipped.class")).build(fake).run();
+        ClassesDirectoryReport report = builder().excludes(List.of("m/Skipped.class")).build(fake).run();
 
-        assertEquals(List.of("a/First", "m/Middle$1", "z/Last"), fake.instrumented);
+        // Transformed in parallel, in any order; written and reported in sorted order.
+        assertEquals(List.of("a/First", "m/Middle$1", "z/Last"), fake.instrumented.stream().sorted().toList());
+        assertEquals(List.of("a/First", "m/Middle$1", "z/Last"),
+                report.instrumentedClasses().stream().map(ClassesDirectoryReport.InstrumentedClass::className)
+                        .toList());
         assertTrue(Files.exists(classes.resolve("a/First$m0$Frame.class")));
         assertEquals("async", read("m/Skipped.class"));
     }
@@ -341,8 +346,9 @@ class ClassesDirectoryInstrumenterTest {
 
     /** Stands in for the ASM pass; records which classes it was asked about and which it instrumented. */
     private static final class FakeRewriter implements ClassesDirectoryInstrumenter.ClassRewriter {
-        final List<String> seen = new ArrayList<>();
-        final List<String> instrumented = new ArrayList<>();
+        // Classes are transformed in parallel: the lists are shared between threads.
+        final List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        final List<String> instrumented = Collections.synchronizedList(new ArrayList<>());
 
         boolean refuseNewVersions;
 

@@ -12,9 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -51,8 +51,9 @@ public final class ClassHierarchy {
     private final List<ZipFile> jars = new ArrayList<>();
     /** Class files read as resources of this loader, after the directories and jars; null for none. */
     private ClassLoader loader;
-    private final Map<String, Info> cache = new HashMap<>();
-    private final Map<String, byte[]> pending = new HashMap<>();
+    // Concurrent: classes of one folder are transformed in parallel against one hierarchy.
+    private final Map<String, Info> cache = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> pending = new ConcurrentHashMap<>();
 
     private ClassHierarchy() {
     }
@@ -118,8 +119,9 @@ public final class ClassHierarchy {
                     (reader.getAccess() & Opcodes.ACC_INTERFACE) != 0, clinit[0],
                     (reader.getAccess() & Opcodes.ACC_PUBLIC) != 0);
         }
-        cache.put(internalName, info);
-        return info;
+        // Two threads may read the same class at once; both read the same file, and the first answer is kept.
+        Info raced = cache.putIfAbsent(internalName, info);
+        return raced != null ? raced : info;
     }
 
     boolean hasStaticInitializer(String internalName) {
