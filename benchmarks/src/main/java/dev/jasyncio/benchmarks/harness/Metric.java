@@ -49,7 +49,15 @@ public enum Metric {
     /** W4 on two loops in parallel. */
     W4_X2("w4_x2", "W4 on 2 loops: speed-up",
             "W4 on 2 loops in parallel: speed-up over 1 loop", "x",
-            "2x");
+            "2x"),
+    /** Control: the machine's own speed-up for plain CPU-bound Java on two threads. */
+    CPU_X2("cpu_x2", "Control: plain CPU work on 2 threads",
+            "Control: plain CPU-bound Java (recursive fib) on 2 threads: speed-up over 1", "x",
+            "(the machine)"),
+    /** Control: the machine's own speed-up for plain allocation on two threads. */
+    ALLOC_X2("alloc_x2", "Control: plain allocation on 2 threads",
+            "Control: plain Java allocating 1,000,000 small live objects on 2 threads: speed-up over 1", "x",
+            "(the machine)");
 
     /** Short name in the result files. */
     public final String id;

@@ -103,15 +103,32 @@ public final class Runner {
             case "scale":
                 report(Metric.W1_X2, rep, speedUp(w1(impl), Workloads.SPAWN_TASKS));
                 report(Metric.W4_X2, rep, speedUp(w4(impl), Workloads.ROUND_TRIPS));
+                // What two cores of this machine give to the same shapes of work without any runtime at all.
+                report(Metric.CPU_X2, rep, speedUp(n -> Workloads.fib(n), 32));
+                report(Metric.ALLOC_X2, rep, speedUp(Runner::keepAlive, Workloads.SPAWN_TASKS));
                 break;
             default:
                 throw new IllegalArgumentException("unknown workload " + workload);
         }
     }
 
-    /** Throughput of two loops on two threads, each doing the full workload, over one loop alone. */
+    /** Allocates {@code n} small objects and keeps them all alive until the end, as W1 keeps its tasks. */
+    private static void keepAlive(int n) {
+        Object[] kept = new Object[n];
+        for (int i = 0; i < n; i++) {
+            kept[i] = new long[4];
+        }
+        if (kept[n - 1] == null) {
+            throw new AssertionError();
+        }
+    }
+
+    /**
+     * Throughput of two loops on two threads, each doing the full workload, over one loop alone (timed before and
+     * after the pair, so a drift in the machine's speed or the JIT's state does not favour either side).
+     */
     private static double speedUp(IntConsumer body, int n) throws InterruptedException {
-        long one = timeNanos(body, n);
+        long before = timeNanos(body, n);
         Thread[] threads = new Thread[2];
         long t0 = System.nanoTime();
         for (int i = 0; i < threads.length; i++) {
@@ -122,6 +139,7 @@ public final class Runner {
             t.join();
         }
         long two = System.nanoTime() - t0;
+        long one = (before + timeNanos(body, n)) / 2;
         return 2.0 * one / two;
     }
 
