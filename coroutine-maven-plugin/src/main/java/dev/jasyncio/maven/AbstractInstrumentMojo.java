@@ -2,6 +2,7 @@ package dev.jasyncio.maven;
 
 import dev.jasyncio.transformer.ClassesDirectoryInstrumenter;
 import dev.jasyncio.transformer.ClassesDirectoryReport;
+import dev.jasyncio.transformer.Diagnostic;
 import dev.jasyncio.transformer.InstrumentationException;
 import dev.jasyncio.transformer.Instrumenter;
 import dev.jasyncio.transformer.SourceDiagnostics;
@@ -76,12 +77,12 @@ public abstract class AbstractInstrumentMojo extends AbstractMojo {
             getLog().info("No classes to instrument: " + classes + " does not exist");
             return;
         }
+        long started = System.nanoTime();
         List<Path> roots = sourceRoots().stream().map(Path::of).toList();
         DiagnosticLog diagnostics = new DiagnosticLog(getLog(), failOnError);
         try {
             if (sourceDiagnostics) {
-                diagnostics.report(SourceDiagnostics.check(roots, AsyncSourceFiles.find(roots)));
-                failOnErrors(diagnostics);
+                checkSources(roots, classes, diagnostics);
             }
             ClassesDirectoryReport report = ClassesDirectoryInstrumenter.builder(classes)
                     .classpath(classpathElements().stream().map(Path::of).filter(Files::exists).toList())
@@ -93,7 +94,7 @@ public abstract class AbstractInstrumentMojo extends AbstractMojo {
                     .build()
                     .run();
             diagnostics.report(report.diagnostics());
-            logReport(classes, report);
+            logReport(classes, report, (System.nanoTime() - started) / 1_000_000);
             failOnErrors(diagnostics);
         } catch (IOException | UncheckedIOException | DependencyResolutionRequiredException
                  | InstrumentationException e) {
@@ -105,13 +106,32 @@ public abstract class AbstractInstrumentMojo extends AbstractMojo {
         }
     }
 
+    /** The source checks, unless the sources are exactly those the last check passed without a finding. */
+    private void checkSources(List<Path> roots, Path classes, DiagnosticLog diagnostics)
+            throws IOException, MojoFailureException {
+        CheckedSources checked = new CheckedSources(stateDirectory().resolve(classes.getFileName() + ".sources"));
+        String fingerprint = CheckedSources.fingerprint(roots);
+        if (checked.passedAsIs(fingerprint)) {
+            return;
+        }
+        List<Diagnostic> found = SourceDiagnostics.check(roots, AsyncSourceFiles.find(roots));
+        if (found.isEmpty()) {
+            checked.passed(fingerprint);
+        } else {
+            checked.forget();
+        }
+        diagnostics.report(found);
+        failOnErrors(diagnostics);
+    }
+
     private void failOnErrors(DiagnosticLog diagnostics) throws MojoFailureException {
         if (failOnError && diagnostics.errors() > 0) {
             throw new MojoFailureException("jasyncio: " + diagnostics.errors() + " error(s) in async code; see above");
         }
     }
 
-    private void logReport(Path classes, ClassesDirectoryReport report) {
+    /** {@code millis}: the goal's own time, source diagnostics included, so a user can see what it adds. */
+    private void logReport(Path classes, ClassesDirectoryReport report, long millis) {
         if (verbose) {
             for (ClassesDirectoryReport.InstrumentedClass c : report.instrumentedClasses()) {
                 for (String method : c.asyncMethods()) {
@@ -121,10 +141,11 @@ public abstract class AbstractInstrumentMojo extends AbstractMojo {
         }
         String already = report.alreadyInstrumented() == 0 ? ""
                 : " (" + report.alreadyInstrumented() + " class(es) already instrumented)";
+        // The summary stays a prefix of the line: build scripts and the plugin's own tests look for it.
         if (report.classesInstrumented() > 0) {
-            getLog().info(report.summary() + already);
+            getLog().info(report.summary() + " in " + millis + " ms" + already);
         } else {
-            getLog().info("No async methods to instrument in " + classes + already);
+            getLog().info("No async methods to instrument in " + classes + already + ", checked in " + millis + " ms");
         }
         if (report.failed() > 0) {
             String how = failOnError ? "" : " and left uninstrumented: their first await will fail at run time";
@@ -134,6 +155,10 @@ public abstract class AbstractInstrumentMojo extends AbstractMojo {
 
     /** Beside the build's other bookkeeping, one record per classes folder. */
     private Path stateFile(Path classes) {
-        return Path.of(project.getBuild().getDirectory(), "jasyncio", classes.getFileName() + ".state");
+        return stateDirectory().resolve(classes.getFileName() + ".state");
+    }
+
+    private Path stateDirectory() {
+        return Path.of(project.getBuild().getDirectory(), "jasyncio");
     }
 }

@@ -5,13 +5,13 @@ import java.util.Collections;
 import java.util.List;
 
 /** Small statistics over repetitions. */
-final class Stats {
+public final class Stats {
 
     private Stats() {
     }
 
     /** The median of {@code values}, NaN if there are none. */
-    static double median(List<Double> values) {
+    public static double median(List<Double> values) {
         if (values.isEmpty()) {
             return Double.NaN;
         }
