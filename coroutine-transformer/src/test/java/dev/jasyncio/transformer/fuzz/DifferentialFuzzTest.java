@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Properties: {@code jasyncio.fuzz.seed}, {@code jasyncio.fuzz.count}, {@code jasyncio.fuzz.program} (one program by
  * its seed, as printed on a failure), {@code jasyncio.fuzz.maxFailures} (default 25), {@code jasyncio.fuzz.avoid}
  * (constructs not to generate while a known bug is open, see GenContext). A long run:
- * {@code -Djasyncio.fuzz.count=20000 -Djasyncio.fuzz.seed=20251122}.
+ * {@code -Djasyncio.fuzz.count=20000 -Djasyncio.fuzz.seed=20261123}.
  */
 class DifferentialFuzzTest {
 
