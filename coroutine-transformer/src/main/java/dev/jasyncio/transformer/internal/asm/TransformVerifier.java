@@ -29,13 +29,14 @@ final class TransformVerifier {
      * Checks the methods of {@code classFile} named in {@code methods} (name + descriptor), or all of them when it is
      * null. The methods the transformer did not touch are copied as they were and need no second check.
      */
-    static List<String> verify(byte[] classFile, ClassHierarchy hierarchy, Set<String> methods) {
+    static List<String> verify(byte[] classFile, ClassHierarchy hierarchy, Set<String> only) {
+        // Named "only", not "methods": inside the ClassNode below that name is ClassNode's own list of methods.
         ClassNode cn = new ClassNode(Names.ASM_API) {
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                              String[] exceptions) {
                 // Not visited, not even parsed: ClassReader skips the code of a method nobody visits.
-                return methods == null || methods.contains(name + descriptor)
+                return only == null || only.contains(name + descriptor)
                         ? super.visitMethod(access, name, descriptor, signature, exceptions) : null;
             }
         };

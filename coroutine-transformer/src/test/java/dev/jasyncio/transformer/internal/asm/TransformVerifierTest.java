@@ -1,0 +1,55 @@
+package dev.jasyncio.transformer.internal.asm;
+
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The last gate: a method that breaks the verifier's rules is found, in the methods it is asked to check. */
+class TransformVerifierTest {
+
+    private static final String BROKEN = "broken()Ljava/lang/Object;";
+    private static final String FINE = "fine()Ljava/lang/Object;";
+
+    /** A class with one method returning an int where an Object is due, and one correct method. */
+    private static byte[] classWithABrokenMethod() {
+        ClassWriter cw = new ClassWriter(0);
+        cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, "t/Gate", null, "java/lang/Object", null);
+        MethodVisitor broken = cw.visitMethod(Opcodes.ACC_STATIC, "broken", "()Ljava/lang/Object;", null, null);
+        broken.visitCode();
+        broken.visitInsn(Opcodes.ICONST_1);
+        broken.visitInsn(Opcodes.ARETURN);
+        broken.visitMaxs(1, 0);
+        broken.visitEnd();
+        MethodVisitor fine = cw.visitMethod(Opcodes.ACC_STATIC, "fine", "()Ljava/lang/Object;", null, null);
+        fine.visitCode();
+        fine.visitInsn(Opcodes.ACONST_NULL);
+        fine.visitInsn(Opcodes.ARETURN);
+        fine.visitMaxs(1, 0);
+        fine.visitEnd();
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    @Test
+    void checksEveryMethodWhenNotToldOtherwise() {
+        List<String> problems = TransformVerifier.verify(classWithABrokenMethod(), ClassHierarchy.of(List.of()));
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("t/Gate.broken()"), problems.toString());
+    }
+
+    @Test
+    void checksTheMethodsItIsGivenAndOnlyThose() {
+        byte[] gate = classWithABrokenMethod();
+        ClassHierarchy hierarchy = ClassHierarchy.of(List.of());
+        assertEquals(1, TransformVerifier.verify(gate, hierarchy, Set.of(BROKEN, FINE)).size());
+        assertEquals(1, TransformVerifier.verify(gate, hierarchy, Set.of(BROKEN)).size());
+        assertEquals(List.of(), TransformVerifier.verify(gate, hierarchy, Set.of(FINE)));
+    }
+}
