@@ -14,16 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 JDK25=${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
-build=1
-args=()
-for a in "$@"; do
-  if [[ "$a" == "--no-build" ]]; then build=0; else args+=("$a"); fi
-done
-
-if [[ $build == 1 ]]; then
-  mvn -q -B install -DskipTests -pl coroutine-annotations,runtime,coroutine-transformer,coroutine-maven-plugin
-  mvn -q -B -Pbench -pl benchmarks package
-fi
+source benchmarks/build-if-asked.sh "$@"
 
 limit=$(ulimit -n)
 if [[ "$limit" != unlimited && "$limit" -lt 10500 ]]; then

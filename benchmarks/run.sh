@@ -16,16 +16,7 @@ JDK17=${JDK17:-/usr/lib/jvm/java-17-openjdk-amd64}
 JDK25=${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 [[ -x "$JDK17/bin/java" ]] || JDK17=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
 
-build=1
-args=()
-for a in "$@"; do
-  if [[ "$a" == "--no-build" ]]; then build=0; else args+=("$a"); fi
-done
-
-if [[ $build == 1 ]]; then
-  mvn -q -B install -DskipTests -pl coroutine-annotations,runtime,coroutine-transformer,coroutine-maven-plugin
-  mvn -q -B -Pbench -pl benchmarks package
-fi
+source benchmarks/build-if-asked.sh "$@"
 
 # The measuring processes run from a private copy of the jar, so a rebuild during the run changes nothing.
 jar=$(mktemp --suffix=.jar)

@@ -207,14 +207,7 @@ public class Task<T> extends Future<T> {
 
     /** One step: resume the innermost frame with what woke the task, run until suspension or completion. */
     final void step() {
-        EventLoop l = loop;
-        Task<?> outer = l.currentTask;
-        l.currentTask = this;
-        try {
-            stepOnce();
-        } finally {
-            l.currentTask = outer;
-        }
+        step(false);
     }
 
     /**
@@ -223,13 +216,17 @@ public class Task<T> extends Future<T> {
      * iterations would do, without the return to the loop and the dispatch.
      */
     final void stepFromLoop() {
+        step(true);
+    }
+
+    private void step(boolean fromLoop) {
         EventLoop l = loop;
         Task<?> outer = l.currentTask;
         l.currentTask = this;
         try {
             do {
                 stepOnce();
-            } while (state == PENDING && l.takeBackSoleReady(this));
+            } while (fromLoop && state == PENDING && l.takeBackSoleReady(this));
         } finally {
             l.currentTask = outer;
         }

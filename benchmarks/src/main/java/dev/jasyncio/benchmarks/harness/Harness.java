@@ -45,23 +45,28 @@ public final class Harness {
     private Harness() {
     }
 
+    private static final List<String> MAX_8G = List.of("-Xmx8g");
+
     /** The workloads in run order, with their default repetitions. */
     static List<Job> jobs() {
         return List.of(
-                new Job("w1", ASYNC, 3, 1, 0, "8g", List.of(Metric.W1)),
-                new Job("w2", ASYNC, 1, 0, 0, "8g", List.of(Metric.W2)),
-                new Job("w3a", ASYNC, 20, 10, 0, "8g", List.of(Metric.W3A)),
-                new Job("w3a_pair", List.of(JASYNCIO, KOTLIN, VIRTUAL_THREADS), 20, 10, 0, "8g",
+                new Job("w1", ASYNC, 3, 1, 0, MAX_8G, List.of(Metric.W1)),
+                new Job("w2", ASYNC, 1, 0, 0, MAX_8G, List.of(Metric.W2)),
+                new Job("w3a", ASYNC, 20, 10, 0, MAX_8G, List.of(Metric.W3A)),
+                new Job("w3a_pair", List.of(JASYNCIO, KOTLIN, VIRTUAL_THREADS), 20, 10, 0, MAX_8G,
                         List.of(Metric.W3A_PAIR)),
-                new Job("w3b", List.of(JASYNCIO, KOTLIN, EA_ASYNC, COMPLETABLE_FUTURE), 8, 4, 0, "8g",
+                new Job("w3b", List.of(JASYNCIO, KOTLIN, EA_ASYNC, COMPLETABLE_FUTURE), 8, 4, 0, MAX_8G,
                         List.of(Metric.W3B)),
-                new Job("w4", ASYNC, 6, 3, 0, "8g", List.of(Metric.W4)),
+                new Job("w4", ASYNC, 6, 3, 0, MAX_8G, List.of(Metric.W4)),
                 new Job("w5", List.of(JASYNCIO, KOTLIN, VIRTUAL_THREADS, EA_ASYNC, COMPLETABLE_FUTURE, PLAIN),
-                        30, 15, 0, "8g", List.of(Metric.W5)),
-                new Job("timers", List.of(JASYNCIO, KOTLIN, COMPLETABLE_FUTURE), 4, 2, 0, "8g",
+                        30, 15, 0, MAX_8G, List.of(Metric.W5)),
+                new Job("timers", List.of(JASYNCIO, KOTLIN, COMPLETABLE_FUTURE), 4, 2, 0, MAX_8G,
                         List.of(Metric.TIMERS, Metric.TIMERS_RETAINED)),
-                new Job("w2_10m", List.of(JASYNCIO), 1, 0, 1, "2g", List.of(Metric.W2_10M)),
-                new Job("scale", List.of(JASYNCIO), 6, 3, 0, "8g",
+                new Job("w2_10m", List.of(JASYNCIO), 1, 0, 1, List.of("-Xmx2g"), List.of(Metric.W2_10M)),
+                // A young generation that holds a whole repetition: W1 spends about half its time in young
+                // collections, which already use every core for one loop, so a second loop could not show what the
+                // runtime itself scales. The System.gc() between repetitions still takes the garbage.
+                new Job("scale", List.of(JASYNCIO), 6, 3, 0, List.of("-Xmx8g", "-Xmn6g"),
                         List.of(Metric.W1_X2, Metric.W4_X2, Metric.CPU_X2, Metric.ALLOC_X2)));
     }
 
@@ -189,13 +194,7 @@ public final class Harness {
             int warmups) {
         List<String> cmd = new ArrayList<>();
         cmd.add((impl.needsNewJdk ? o.jdk25 : o.jdk17).resolve("bin").resolve("java").toString());
-        cmd.add("-Xmx" + job.maxHeap);
-        if (job.workload.equals("scale")) {
-            // A young generation large enough for a whole repetition: W1 spends about half its time in parallel
-            // young collections, which already use every core for one loop, so a second loop could not show what
-            // the runtime itself scales. The System.gc() between repetitions still takes the garbage.
-            cmd.add("-Xmn6g");
-        }
+        cmd.addAll(job.heap);
         if (impl.needsNewJdk) {
             cmd.add("-Djdk.virtualThreadScheduler.parallelism=1");
             cmd.add("-Djdk.virtualThreadScheduler.maxPoolSize=1");

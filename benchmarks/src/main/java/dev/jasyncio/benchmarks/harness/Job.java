@@ -18,19 +18,19 @@ final class Job {
     final int warmups;
     /** Processes per implementation, or 0 for the harness-wide setting. */
     final int processes;
-    /** The heap limit of its processes. */
-    final String maxHeap;
+    /** The heap options of its processes ({@code -Xmx...}, and whatever else its figures need). */
+    final List<String> heap;
     /** Figures it reports. */
     final List<Metric> metrics;
 
-    Job(String workload, List<Impl> impls, int reps, int warmups, int processes, String maxHeap,
+    Job(String workload, List<Impl> impls, int reps, int warmups, int processes, List<String> heap,
             List<Metric> metrics) {
         this.workload = workload;
         this.impls = impls;
         this.reps = reps;
         this.warmups = warmups;
         this.processes = processes;
-        this.maxHeap = maxHeap;
+        this.heap = heap;
         this.metrics = metrics;
     }
 }

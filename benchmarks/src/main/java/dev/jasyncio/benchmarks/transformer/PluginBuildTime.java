@@ -61,9 +61,10 @@ public final class PluginBuildTime {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = Options.parse(args);
-        int classes = Integer.parseInt(opts.getOrDefault("classes", "500"));
-        double share = Double.parseDouble(opts.getOrDefault("share", "0.2"));
-        long seed = Long.parseLong(opts.getOrDefault("seed", "1"));
+        ModuleSpec spec = ModuleSpec.of(opts);
+        int classes = spec.classes();
+        double share = spec.share();
+        long seed = spec.seed();
         int rounds = Integer.parseInt(opts.getOrDefault("rounds", "5"));
         String mvn = opts.getOrDefault("mvn", "mvn");
         String version = opts.getOrDefault("version", "0.1.0-SNAPSHOT");

@@ -37,9 +37,10 @@ public final class TransformerSpeed {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = Options.parse(args);
-        int classes = Integer.parseInt(opts.getOrDefault("classes", "500"));
-        double share = Double.parseDouble(opts.getOrDefault("share", "0.2"));
-        long seed = Long.parseLong(opts.getOrDefault("seed", "1"));
+        ModuleSpec spec = ModuleSpec.of(opts);
+        int classes = spec.classes();
+        double share = spec.share();
+        long seed = spec.seed();
         int forks = Integer.parseInt(opts.getOrDefault("forks", "3"));
         int passes = Integer.parseInt(opts.getOrDefault("passes", "15"));
         Path work = Path.of(opts.getOrDefault("work", "benchmarks/target/transformer-speed")).toAbsolutePath();

@@ -137,39 +137,40 @@ final class FuzzProgram {
         return new Random(seed * 17 + input).nextInt(1 << 7);
     }
 
+    /**
+     * Each marker of a generated body, with what it becomes in the async body and in its synchronous twin: the
+     * prefix and the suffix around the marker's argument, applied in this order.
+     */
+    private static final String[][] MARKERS = {
+        {"AWAIT", "await(awt(0, ", "))", "syn(0, ", ")"},
+        {"AWAIT_T", "await(awt(1, ", "))", "syn(1, ", ")"},
+        {"AWAIT_C", "await(awt(2, ", "))", "syn(2, ", ")"},
+        {"AWAIT_S", "await(stg(1, ", "))", "syn(1, ", ")"},
+        {"AWAIT_D", "await(cod(1, ", "))", "syn(1, ", ")"},
+        {"AWAIT_I", "await(icod(1, ", "))", "syn(1, ", ")"},
+        {"AWAIT_P", "await(pcod(1, ", "))", "syn(1, ", ")"},
+        {"AWAIT_R", "await(rec(", "))", "recSync(", ")"},
+        {"AWAIT_Q", "await(prec(", "))", "recSync(", ")"},
+        {"SLEEP", "await(sleep(", "))", "noop(", ")"},
+        {"RETURN", "return Coroutine.of(", ")", "return (", ")"},
+        {"RETURN_D", "return delegate(", ")", "return (", ")"},
+        {"AWAIT_L", "await(", ")", "(", ")"},
+    };
+
     private String asyncBody() {
-        String b = body;
-        b = Twin.expand(b, "AWAIT", "await(awt(0, ", "))");
-        b = Twin.expand(b, "AWAIT_T", "await(awt(1, ", "))");
-        b = Twin.expand(b, "AWAIT_C", "await(awt(2, ", "))");
-        b = Twin.expand(b, "AWAIT_S", "await(stg(1, ", "))");
-        b = Twin.expand(b, "AWAIT_D", "await(cod(1, ", "))");
-        b = Twin.expand(b, "AWAIT_I", "await(icod(1, ", "))");
-        b = Twin.expand(b, "AWAIT_P", "await(pcod(1, ", "))");
-        b = Twin.expand(b, "AWAIT_R", "await(rec(", "))");
-        b = Twin.expand(b, "AWAIT_Q", "await(prec(", "))");
-        b = Twin.expand(b, "SLEEP", "await(sleep(", "))");
-        b = Twin.expand(b, "RETURN", "return Coroutine.of(", ")");
-        b = Twin.expand(b, "RETURN_D", "return delegate(", ")");
-        b = Twin.expand(b, "AWAIT_L", "await(", ")");
-        return b.replace("ASYNC_FN", "AsyncFunction<Integer, String>");
+        return expand(1).replace("ASYNC_FN", "AsyncFunction<Integer, String>");
     }
 
     private String syncBody() {
+        return expand(3).replace("ASYNC_FN", "java.util.function.Function<Integer, String>");
+    }
+
+    /** The body with every marker replaced by column {@code at} (prefix) and {@code at + 1} (suffix) of MARKERS. */
+    private String expand(int at) {
         String b = body;
-        b = Twin.expand(b, "AWAIT", "syn(0, ", ")");
-        b = Twin.expand(b, "AWAIT_T", "syn(1, ", ")");
-        b = Twin.expand(b, "AWAIT_C", "syn(2, ", ")");
-        b = Twin.expand(b, "AWAIT_S", "syn(1, ", ")");
-        b = Twin.expand(b, "AWAIT_D", "syn(1, ", ")");
-        b = Twin.expand(b, "AWAIT_I", "syn(1, ", ")");
-        b = Twin.expand(b, "AWAIT_P", "syn(1, ", ")");
-        b = Twin.expand(b, "AWAIT_R", "recSync(", ")");
-        b = Twin.expand(b, "AWAIT_Q", "recSync(", ")");
-        b = Twin.expand(b, "SLEEP", "noop(", ")");
-        b = Twin.expand(b, "RETURN", "return (", ")");
-        b = Twin.expand(b, "RETURN_D", "return (", ")");
-        b = Twin.expand(b, "AWAIT_L", "(", ")");
-        return b.replace("ASYNC_FN", "java.util.function.Function<Integer, String>");
+        for (String[] m : MARKERS) {
+            b = Twin.expand(b, m[0], m[at], m[at + 1]);
+        }
+        return b;
     }
 }
