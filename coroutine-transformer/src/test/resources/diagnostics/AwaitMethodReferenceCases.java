@@ -31,8 +31,12 @@ class AwaitMethodReferenceCases {
     static void others(Condition condition, CountDownLatch latch) {
         // Other classes' await methods are not jasyncio's.
         Runnable a = condition::await;
-        Runnable b = latch::await;
+        Interruptible b = latch::await;
         Runnable c = Other::await;
+    }
+
+    interface Interruptible {
+        void run() throws InterruptedException;
     }
 
     static final class Other {

@@ -53,7 +53,7 @@ public abstract class AbstractInstrumentMojo extends AbstractMojo {
     @Parameter(property = "jasyncio.verbose", defaultValue = "false")
     private boolean verbose;
 
-    /** Checks the sources for async misuse first, so errors point at line and column. */
+    /** Reads the sources of classes with async misuse, so their errors point at line and column. */
     @Parameter(property = "jasyncio.sourceDiagnostics", defaultValue = "true")
     private boolean sourceDiagnostics;
 
@@ -81,9 +81,6 @@ public abstract class AbstractInstrumentMojo extends AbstractMojo {
         List<Path> roots = sourceRoots().stream().map(Path::of).toList();
         DiagnosticLog diagnostics = new DiagnosticLog(getLog(), failOnError);
         try {
-            if (sourceDiagnostics) {
-                checkSources(roots, classes, diagnostics);
-            }
             ClassesDirectoryReport report = ClassesDirectoryInstrumenter.builder(classes)
                     .classpath(classpathElements().stream().map(Path::of).filter(Files::exists).toList())
                     .includes(includes)
@@ -93,7 +90,9 @@ public abstract class AbstractInstrumentMojo extends AbstractMojo {
                     .stateFile(stateFile(classes))
                     .build()
                     .run();
-            diagnostics.report(report.diagnostics());
+            // Sources are parsed only when the bytecode pass found misuse: a correct module pays no parse.
+            diagnostics.report(sourceDiagnostics ? SourceDiagnostics.sharpen(roots, report.diagnostics())
+                    : report.diagnostics());
             logReport(classes, report, (System.nanoTime() - started) / 1_000_000);
             failOnErrors(diagnostics);
         } catch (IOException | UncheckedIOException | DependencyResolutionRequiredException
@@ -104,24 +103,6 @@ public abstract class AbstractInstrumentMojo extends AbstractMojo {
             throw new MojoExecutionException("jasyncio " + Instrumenter.VERSION
                     + ": internal error while instrumenting " + classes + ": " + e, e);
         }
-    }
-
-    /** The source checks, unless the sources are exactly those the last check passed without a finding. */
-    private void checkSources(List<Path> roots, Path classes, DiagnosticLog diagnostics)
-            throws IOException, MojoFailureException {
-        CheckedSources checked = new CheckedSources(stateDirectory().resolve(classes.getFileName() + ".sources"));
-        String fingerprint = CheckedSources.fingerprint(roots);
-        if (checked.passedAsIs(fingerprint)) {
-            return;
-        }
-        List<Diagnostic> found = SourceDiagnostics.check(roots, AsyncSourceFiles.find(roots));
-        if (found.isEmpty()) {
-            checked.passed(fingerprint);
-        } else {
-            checked.forget();
-        }
-        diagnostics.report(found);
-        failOnErrors(diagnostics);
     }
 
     private void failOnErrors(DiagnosticLog diagnostics) throws MojoFailureException {

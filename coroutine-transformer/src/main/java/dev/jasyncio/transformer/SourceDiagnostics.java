@@ -2,6 +2,7 @@ package dev.jasyncio.transformer;
 
 import com.github.javaparser.ast.CompilationUnit;
 import dev.jasyncio.transformer.internal.check.AsyncTypeIndex;
+import dev.jasyncio.transformer.internal.check.SharperFindings;
 import dev.jasyncio.transformer.internal.check.SourceChecks;
 import dev.jasyncio.transformer.internal.source.JavaSources;
 import dev.jasyncio.transformer.internal.source.ParsedSource;
@@ -14,17 +15,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
  * The source diagnostics' facade: reads Java sources and reports misuse of {@code await} and {@code @Async}
- * with javac's file, line and column, before the bytecode pass runs.
+ * with javac's file, line and column. A build runs it after the bytecode pass, on the files that pass flagged
+ * ({@link #sharpen}); tools and tests can check any file directly.
  *
  * <p>Rules and their ids are listed in {@code docs/diagnostics/README.md}. Files JavaParser cannot read are
  * skipped: javac reports their syntax errors itself. Diagnostics name files by their path as given (Maven
@@ -79,6 +83,26 @@ public final class SourceDiagnostics {
                 })
                 .filter(Objects::nonNull)
                 .toList();
+    }
+
+    /**
+     * The bytecode pass's findings with a source position wherever the source checks can give one: only the
+     * source files of flagged classes are read, so a module without mistakes pays for no parse at all. See
+     * {@link SharperFindings} for how the two are matched.
+     */
+    public static List<Diagnostic> sharpen(List<Path> sourceRoots, List<Diagnostic> fromBytecode) {
+        Set<String> ruleIds = new HashSet<>();
+        SourceChecks.all().forEach(rule -> ruleIds.add(rule.id()));
+        List<Path> flagged = fromBytecode.stream()
+                .filter(d -> d.isError() && ruleIds.contains(d.id()) && d.file() != null)
+                .map(d -> Path.of(d.file()))
+                .filter(file -> file.isAbsolute() && Files.isRegularFile(file))
+                .distinct()
+                .toList();
+        if (flagged.isEmpty()) {
+            return fromBytecode;
+        }
+        return SharperFindings.merge(fromBytecode, check(sourceRoots, flagged));
     }
 
     /** Checks one file on its own; its own declarations are the only ones known. */

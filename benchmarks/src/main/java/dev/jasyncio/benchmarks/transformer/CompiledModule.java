@@ -124,8 +124,8 @@ public final class CompiledModule {
 
     /**
      * What the plugin's {@code instrument} goal does on a clean build, over a fresh copy of the pristine class
-     * files in {@code work} (the copy is not timed): finds the sources that may hold async code, runs the source
-     * diagnostics on them, then the {@link ClassesDirectoryInstrumenter} with a staleness record.
+     * files in {@code work} (the copy is not timed): the {@link ClassesDirectoryInstrumenter} with a staleness
+     * record, then the source diagnostics on the sources of the classes it flagged (none in a correct module).
      */
     public Pass instrumentDirectory(Path work) throws IOException {
         deleteTree(work);
@@ -133,7 +133,6 @@ public final class CompiledModule {
         copyTree(classesDir, classesCopy);
         long start = System.nanoTime();
         List<Path> roots = List.of(sourceRoot);
-        List<Diagnostic> diagnostics = SourceDiagnostics.check(roots, asyncSources());
         List<Path> cp = new ArrayList<>(runtimeClasspath);
         cp.add(0, classesCopy);
         ClassesDirectoryReport report = ClassesDirectoryInstrumenter.builder(classesCopy)
@@ -142,14 +141,15 @@ public final class CompiledModule {
                 .stateFile(work.resolve("jasyncio").resolve("classes.state"))
                 .build()
                 .run();
+        List<Diagnostic> diagnostics = SourceDiagnostics.sharpen(roots, report.diagnostics());
         long nanos = System.nanoTime() - start;
         int failed = report.failed() + (int) diagnostics.stream().filter(Diagnostic::isError).count();
         return new Pass(nanos, report.classesScanned(), report.classesInstrumented(), report.asyncMethods(), failed);
     }
 
     /**
-     * The source diagnostics alone, as the plugin runs them before instrumenting: the text scan, then
-     * {@link SourceDiagnostics#check} on the sources it picked. {@link Pass#instrumented()} counts those sources.
+     * The source diagnostics on every source that says {@code @Async} or calls {@code await(}: what a build would
+     * pay if the bytecode pass flagged every async class. {@link Pass#instrumented()} counts those sources.
      */
     public Pass checkSources() throws IOException {
         long start = System.nanoTime();
@@ -160,7 +160,7 @@ public final class CompiledModule {
         return new Pass(nanos, classes.size(), candidates.size(), 0, errors);
     }
 
-    /** The plugin's text scan: only sources saying {@code @Async} or calling {@code await(} are parsed. */
+    /** The sources saying {@code @Async} or calling {@code await(}. */
     private List<Path> asyncSources() throws IOException {
         List<Path> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(sourceRoot)) {

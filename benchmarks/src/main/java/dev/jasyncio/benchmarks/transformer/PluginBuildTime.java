@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * within a round, in wall time and in CPU time (steadier on a busy machine); the goal's own figure is read from its
  * log line.
  *
- * <p>Options: {@code --classes N}, {@code --share S}, {@code --seed N}, {@code --rounds N} (default 5),
+ * <p>Options: {@code --classes N}, {@code --share S}, {@code --seed N}, {@code --rounds N} (default 7),
  * {@code --module DIR} (default {@code benchmarks/target/transformer-speed/maven-module}), {@code --mvn PATH},
  * {@code --version V} (of the jasyncio artifacts, default 0.1.0-SNAPSHOT). Prints a markdown table.
  */
@@ -36,8 +36,7 @@ public final class PluginBuildTime {
     /** How the plugin takes part in a build. */
     private enum Variant {
         SKIPPED("-Djasyncio.skip=true"),
-        PLUGIN(null),
-        NO_DIAGNOSTICS("-Djasyncio.sourceDiagnostics=false");
+        PLUGIN(null);
 
         final String property;
 
@@ -65,7 +64,7 @@ public final class PluginBuildTime {
         int classes = spec.classes();
         double share = spec.share();
         long seed = spec.seed();
-        int rounds = Integer.parseInt(opts.getOrDefault("rounds", "5"));
+        int rounds = Integer.parseInt(opts.getOrDefault("rounds", "7"));
         String mvn = opts.getOrDefault("mvn", "mvn");
         String version = opts.getOrDefault("version", "0.1.0-SNAPSHOT");
         Path module = Path.of(opts.getOrDefault("module", "benchmarks/target/transformer-speed/maven-module"))
@@ -92,9 +91,7 @@ public final class PluginBuildTime {
                 + "| wall time added by the plugin | CPU time added | the goal's own time (its log line) |");
         System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
         row("`mvn -o clean process-classes`", clean, Variant.PLUGIN);
-        row("the same, `-Djasyncio.sourceDiagnostics=false`", clean, Variant.NO_DIAGNOSTICS);
         row("`mvn -o process-classes`, nothing changed", noChange, Variant.PLUGIN);
-        row("the same, `-Djasyncio.sourceDiagnostics=false`", noChange, Variant.NO_DIAGNOSTICS);
         System.out.printf(Locale.ROOT, "%n%d generated classes (%d async, seed %d), %d rounds of builds; wall times "
                 + "are medians, the added times medians of the differences within a round; CPU time is user + system "
                 + "time of Maven's JVM (GNU time).%n", classes, generator.asyncClasses(), seed, rounds);

@@ -4,11 +4,14 @@ import dev.jasyncio.transformer.Diagnostic;
 import dev.jasyncio.transformer.InstrumentationException;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
@@ -175,24 +178,16 @@ public final class ClassTransformer {
             boolean asyncLambda = isSyntheticLambda(m) && AsyncMethodTransformer.returnsCoroutine(m);
             AbstractInsnNode await = firstAwait(m);
             int line = await != null ? Lines.of(await, m) : Lines.first(m);
+            AbstractInsnNode reference = firstAwaitReference(m);
+            if (reference != null) {
+                // Wherever it is: the reference runs later, outside any coroutine.
+                diagnostics.add(Diagnostic.error(Ids.AWAIT_METHOD_REFERENCE, sourcePath, Lines.of(reference, m), 0,
+                        "Asyncio::await as a method reference, in '" + m.name + "': await must be called directly "
+                                + "inside an async body", "did you mean to call await(...) directly? to await many "
+                                + "awaitables, await(gather(...)) once"));
+            }
             if (annotated) {
-                if ((m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
-                    diagnostics.add(Diagnostic.error(Ids.ASYNC_ABSTRACT, sourcePath, line, 0, "@Async on the "
-                            + ((m.access & Opcodes.ACC_NATIVE) != 0 ? "native" : "abstract") + " method '" + m.name
-                            + "': only a method with a body can be async", "remove @Async here and put it on the "
-                            + "implementations"));
-                    continue;
-                }
-                if (!AsyncMethodTransformer.returnsCoroutine(m)) {
-                    diagnostics.add(Diagnostic.error(Ids.ASYNC_NOT_COROUTINE, sourcePath, line, 0, "@Async method '"
-                            + m.name + "' must return dev.jasyncio.Coroutine", "did you mean Coroutine<T>? end the "
-                            + "method with 'return Coroutine.of(value);'"));
-                    continue;
-                }
-                if ((m.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
-                    diagnostics.add(Diagnostic.error(Ids.AWAIT_IN_SYNCHRONIZED, sourcePath, line, 0, "@Async method '"
-                            + m.name + "' is synchronized: a coroutine cannot hold a monitor across a suspension",
-                            "remove 'synchronized' and use dev.jasyncio.sync.Lock"));
+                if (misdeclared(m, sourcePath, line, diagnostics)) {
                     continue;
                 }
                 bodies.add(m);
@@ -203,6 +198,28 @@ public final class ClassTransformer {
             }
         }
         return bodies;
+    }
+
+    /** Reports every way an {@code @Async} method is declared wrong (there may be several); true if any. */
+    private static boolean misdeclared(MethodNode m, String sourcePath, int line, List<Diagnostic> diagnostics) {
+        int before = diagnostics.size();
+        if ((m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
+            diagnostics.add(Diagnostic.error(Ids.ASYNC_ABSTRACT, sourcePath, line, 0, "@Async on the "
+                    + ((m.access & Opcodes.ACC_NATIVE) != 0 ? "native" : "abstract") + " method '" + m.name
+                    + "': only a method with a body can be async", "remove @Async here and put it on the "
+                    + "implementations"));
+        }
+        if (!AsyncMethodTransformer.returnsCoroutine(m)) {
+            diagnostics.add(Diagnostic.error(Ids.ASYNC_NOT_COROUTINE, sourcePath, line, 0, "@Async method '"
+                    + m.name + "' must return dev.jasyncio.Coroutine", "did you mean Coroutine<T>? end the "
+                    + "method with 'return Coroutine.of(value);'"));
+        }
+        if ((m.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
+            diagnostics.add(Diagnostic.error(Ids.AWAIT_IN_SYNCHRONIZED, sourcePath, line, 0, "@Async method '"
+                    + m.name + "' is synchronized: a coroutine cannot hold a monitor across a suspension",
+                    "remove 'synchronized' and use dev.jasyncio.sync.Lock"));
+        }
+        return diagnostics.size() > before;
     }
 
     private static Diagnostic misplacedAwait(ClassNode cn, MethodNode m, String sourcePath, int line) {
@@ -219,6 +236,31 @@ public final class ClassTransformer {
         return Diagnostic.error(Ids.AWAIT_OUTSIDE_ASYNC, sourcePath, line, 0, "await outside an async body, in '"
                 + m.name + "'", "did you mean to annotate '" + m.name + "' with @Async and make it return "
                 + "Coroutine<T>? To run a coroutine from plain code, use Asyncio.run(...)");
+    }
+
+    /** A method handle to {@code await}: a method reference ({@code invokedynamic}) or a handle constant. */
+    private static AbstractInsnNode firstAwaitReference(MethodNode m) {
+        for (AbstractInsnNode i = m.instructions.getFirst(); i != null; i = i.getNext()) {
+            if (i instanceof InvokeDynamicInsnNode) {
+                for (Object arg : ((InvokeDynamicInsnNode) i).bsmArgs) {
+                    if (isAwaitHandle(arg)) {
+                        return i;
+                    }
+                }
+            } else if (i instanceof LdcInsnNode && isAwaitHandle(((LdcInsnNode) i).cst)) {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isAwaitHandle(Object constant) {
+        if (!(constant instanceof Handle)) {
+            return false;
+        }
+        Handle h = (Handle) constant;
+        return h.getTag() == Opcodes.H_INVOKESTATIC
+                && Names.isAwait(Opcodes.INVOKESTATIC, h.getOwner(), h.getName(), h.getDesc());
     }
 
     private static AbstractInsnNode firstAwait(MethodNode m) {

@@ -9,6 +9,7 @@ final class Ids {
     static final String AWAIT_OUTSIDE_ASYNC = "AWAIT_OUTSIDE_ASYNC";
     static final String AWAIT_IN_LAMBDA = "AWAIT_IN_LAMBDA";
     static final String AWAIT_IN_SYNCHRONIZED = "AWAIT_IN_SYNCHRONIZED";
+    static final String AWAIT_METHOD_REFERENCE = "AWAIT_METHOD_REFERENCE";
     static final String ASYNC_NOT_COROUTINE = "ASYNC_NOT_COROUTINE";
     static final String ASYNC_ABSTRACT = "ASYNC_ABSTRACT";
     static final String AWAIT_IN_CONSTRUCTOR_CALL = "AWAIT_IN_CONSTRUCTOR_CALL";
