@@ -6,21 +6,16 @@ import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.FrameNode;
-import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LineNumberNode;
-import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.TableSwitchInsnNode;
-import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.BasicValue;
 import org.objectweb.asm.tree.analysis.Frame;
 
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,6 +66,12 @@ final class AsyncMethodTransformer {
     Output transform(MethodNode method, String frameClass, String bodyName, AwaitSite.DirectEntry direct)
             throws AnalyzerException {
         MethodNode work = copyOf(method);
+        if (hasSubroutine(work)) {
+            error(Ids.UNSUPPORTED_BYTECODE, Lines.first(method), "async method '" + method.name + "' uses jsr/ret "
+                    + "subroutines (class files older than Java 7), which cannot be transformed",
+                    "recompile the class for Java 7 or later");
+            return null;
+        }
         normaliseReturns(work);
 
         Frame<BasicValue>[] frames = TypeAnalysis.analyze(owner.name, work, hierarchy);
@@ -81,7 +82,7 @@ final class AsyncMethodTransformer {
         int[] monitors = MonitorCheck.depths(work);
 
         List<AwaitSite> sites = new ArrayList<>();
-        Set<LabelNode> targets = jumpTargets(work);
+        Set<LabelNode> targets = JumpTargets.of(work);
         ReceiverAnalysis receivers = callsOnReceiverPossible(work) ? ReceiverAnalysis.of(owner.name, work) : null;
         boolean ok = true;
         int index = 0;
@@ -135,18 +136,21 @@ final class AsyncMethodTransformer {
         byte[] frameBytes = FrameClassEmitter.emit(owner.version, frameClass, owner.name, ownerIsInterface,
                 originalDesc, isStatic, work.name, work.desc, fieldsPerKind, displayName, owner.sourceFile, sites);
         hierarchy.define(frameClass, frameBytes);
-        MethodNode body = FrameComputer.compute(owner, work, hierarchy);
-        MethodNode directBody = null;
+        if (!framed(work, method)) {
+            return null;
+        }
         if (directWork != null) {
             new DirectEntryRewriter(directWork, owner.name, ownerIsInterface, frameClass,
                     FrameClassEmitter.constructorDescriptor(owner.name, originalDesc, isStatic),
                     fieldsPerKind[Slot.KINDS.indexOf('A')])
                     .rewrite(directSites, direct.name, bodyAccess);
-            directBody = FrameComputer.compute(owner, directWork, hierarchy);
+            if (!framed(directWork, method)) {
+                return null;
+            }
         }
 
         FactoryEmitter.emit(method, owner.name, frameClass, Lines.first(method));
-        return new Output(body, directBody, frameClass, frameBytes);
+        return new Output(work, directWork, frameClass, frameBytes);
     }
 
     /**
@@ -241,11 +245,6 @@ final class AsyncMethodTransformer {
                     "await into a local variable first, then pass the variable to the constructor");
             return false;
         }
-        if (v == BasicValue.RETURNADDRESS_VALUE) {
-            error(Ids.UNSUPPORTED_BYTECODE, site.line, "await inside a subroutine (jsr/ret, class files older than "
-                    + "Java 7) cannot be transformed", "recompile the class for Java 7 or later");
-            return false;
-        }
         return true;
     }
 
@@ -254,7 +253,7 @@ final class AsyncMethodTransformer {
      * {@code return await(coroutine)}, so an async method may end by delegating to another.
      */
     private static void normaliseReturns(MethodNode work) {
-        Set<LabelNode> targets = jumpTargets(work);
+        Set<LabelNode> targets = JumpTargets.of(work);
         List<AbstractInsnNode> returns = new ArrayList<>();
         for (AbstractInsnNode i = work.instructions.getFirst(); i != null; i = i.getNext()) {
             if (i.getOpcode() == Opcodes.ARETURN) {
@@ -277,25 +276,6 @@ final class AsyncMethodTransformer {
         }
     }
 
-    private static Set<LabelNode> jumpTargets(MethodNode m) {
-        Set<LabelNode> targets = new HashSet<>();
-        for (AbstractInsnNode i = m.instructions.getFirst(); i != null; i = i.getNext()) {
-            if (i instanceof JumpInsnNode) {
-                targets.add(((JumpInsnNode) i).label);
-            } else if (i instanceof TableSwitchInsnNode) {
-                targets.add(((TableSwitchInsnNode) i).dflt);
-                targets.addAll(((TableSwitchInsnNode) i).labels);
-            } else if (i instanceof LookupSwitchInsnNode) {
-                targets.add(((LookupSwitchInsnNode) i).dflt);
-                targets.addAll(((LookupSwitchInsnNode) i).labels);
-            }
-        }
-        for (TryCatchBlockNode tcb : m.tryCatchBlocks) {
-            targets.add(tcb.handler);
-        }
-        return targets;
-    }
-
     private static MethodNode copyOf(MethodNode m) {
         MethodNode copy = new MethodNode(Names.ASM_API, m.access, m.name, m.desc, m.signature,
                 m.exceptions.toArray(new String[0]));
@@ -303,6 +283,32 @@ final class AsyncMethodTransformer {
         copy.maxLocals = m.maxLocals;
         copy.maxStack = m.maxStack;
         return copy;
+    }
+
+    /**
+     * Gives a rewritten method its stack map frames; the analysis behind them is also the check that the method
+     * verifies. A method that does not is a transformer bug: reported, and the class is left as it is.
+     */
+    private boolean framed(MethodNode rewritten, MethodNode original) {
+        try {
+            StackMapFrames.compute(owner.name, rewritten, hierarchy);
+            return true;
+        } catch (AnalyzerException e) {
+            error(Ids.INTERNAL_VERIFY, Lines.first(original), "the transformed method " + simpleName(owner.name) + "."
+                    + rewritten.name + rewritten.desc + " would not pass verification, so the class was left as it is: "
+                    + e.getMessage(), "please report this with the class file; as a workaround, move the await out of "
+                    + "the construct");
+            return false;
+        }
+    }
+
+    private static boolean hasSubroutine(MethodNode m) {
+        for (AbstractInsnNode i = m.instructions.getFirst(); i != null; i = i.getNext()) {
+            if (i.getOpcode() == Opcodes.JSR || i.getOpcode() == Opcodes.RET) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void error(String id, int line, String message, String hint) {

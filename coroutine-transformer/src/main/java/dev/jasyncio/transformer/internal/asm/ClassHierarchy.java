@@ -172,27 +172,6 @@ public final class ClassHierarchy {
         return false;
     }
 
-    /** The nearest common superclass, as the JVM verifier merges two reference types (interfaces merge to Object). */
-    String commonSuperClass(String a, String b) {
-        if (a.equals(b)) {
-            return a;
-        }
-        if (isSubtype(a, b) && !isInterface(b)) {
-            return b;
-        }
-        if (isSubtype(b, a) && !isInterface(a)) {
-            return a;
-        }
-        if (isInterface(a) || isInterface(b)) {
-            return "java/lang/Object";
-        }
-        String c = a;
-        while (c != null && !isSubtype(b, c)) {
-            c = superName(c);
-        }
-        return c == null ? "java/lang/Object" : c;
-    }
-
     private byte[] read(String internalName) {
         String resource = internalName + ".class";
         try {

@@ -140,19 +140,18 @@ public final class ClassTransformer {
         }
         cn.methods.addAll(newBodies);
         markInstrumented(cn);
-        // What this pass wrote: the async methods (now factories) and the new bodies and entries.
-        Set<String> rewritten = new HashSet<>();
+        // The new bodies and entries passed the verifier's rules when their frames were computed; left to check
+        // are the async methods, now factories, and the frame classes.
+        Set<String> factories = new HashSet<>();
         for (MethodNode m : bodies) {
-            rewritten.add(m.name + m.desc);
-        }
-        for (MethodNode m : newBodies) {
-            rewritten.add(m.name + m.desc);
+            factories.add(m.name + m.desc);
         }
 
-        ClassWriter cw = new HierarchyClassWriter(0, hierarchy);
+        // Every frame is given: the untouched methods keep theirs, the rewritten ones have computed ones.
+        ClassWriter cw = new ClassWriter(0);
         cn.accept(cw);
         byte[] out = cw.toByteArray();
-        List<String> problems = new ArrayList<>(TransformVerifier.verify(out, hierarchy, rewritten));
+        List<String> problems = new ArrayList<>(TransformVerifier.verify(out, hierarchy, factories));
         for (byte[] frame : generated.values()) {
             problems.addAll(TransformVerifier.verify(frame, hierarchy));
         }

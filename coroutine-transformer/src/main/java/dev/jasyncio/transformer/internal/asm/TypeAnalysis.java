@@ -6,7 +6,6 @@ import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TypeInsnNode;
-import org.objectweb.asm.tree.analysis.Analyzer;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.BasicValue;
 import org.objectweb.asm.tree.analysis.Frame;
@@ -48,22 +47,27 @@ final class TypeAnalysis {
     /** One frame per instruction of {@code method} of {@code owner}, null for unreachable code. */
     static Frame<BasicValue>[] analyze(String owner, MethodNode method, ClassHierarchy hierarchy)
             throws AnalyzerException {
+        return analyze(owner, method, hierarchy, method.maxStack);
+    }
+
+    /**
+     * The same with room for {@code stackCapacity} values on the operand stack, for code whose maximum is not
+     * known yet; a deeper stack fails with an {@link IndexOutOfBoundsException} as cause.
+     */
+    static Frame<BasicValue>[] analyze(String owner, MethodNode method, ClassHierarchy hierarchy, int stackCapacity)
+            throws AnalyzerException {
         ClassHierarchy.Info info = hierarchy.info(owner);
         Type superType = info.superName == null ? null : Type.getObjectType(info.superName);
-        Analyzer<BasicValue> analyzer = new Analyzer<>(new Verifier(owner, superType, info, hierarchy)) {
-            @Override
-            protected Frame<BasicValue> newFrame(int numLocals, int numStack) {
-                return new ConstructingFrame(numLocals, numStack);
+        Verifier verifier = new Verifier(owner, superType, info, hierarchy);
+        int locals = method.maxLocals;
+        return new TypeFlow(owner, method, verifier, frame -> {
+            if (frame == null) {
+                return new ConstructingFrame(locals, stackCapacity);
             }
-
-            @Override
-            protected Frame<BasicValue> newFrame(Frame<? extends BasicValue> frame) {
-                ConstructingFrame f = new ConstructingFrame(frame.getLocals(), frame.getMaxStackSize());
-                f.init(frame);
-                return f;
-            }
-        };
-        return analyzer.analyze(owner, method);
+            ConstructingFrame copy = new ConstructingFrame(frame.getLocals(), frame.getMaxStackSize());
+            copy.init(frame);
+            return copy;
+        }).run();
     }
 
     /** A frame in which a constructor call turns every copy of its uninitialized receiver into an initialized value. */

@@ -1,0 +1,193 @@
+package dev.jasyncio.transformer.internal.asm;
+
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FrameNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TryCatchBlockNode;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+import org.objectweb.asm.tree.analysis.BasicValue;
+import org.objectweb.asm.tree.analysis.Frame;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Gives a rewritten method its stack map frames and maximum stack size from one {@link TypeAnalysis}, which is also
+ * its verification: a method that comes out of {@link #compute} passed the verifier's type rules, and its frames
+ * are the types that analysis found. Unreachable code is removed, as the JVM would want a frame for it.
+ *
+ * <p>One analysis instead of three: computing frames with ASM's {@code COMPUTE_FRAMES} in a scratch class, reading
+ * it back, then analysing the written class again to check it, cost well over half of the transformer's time.
+ */
+final class StackMapFrames {
+
+    /** Room on the operand stack for the first try; the rewritten code rarely needs more than the original's. */
+    private static final int EXTRA_STACK = 8;
+
+    private StackMapFrames() {
+    }
+
+    /**
+     * Replaces {@code method}'s frames with computed ones and sets its {@code maxStack}; {@code maxLocals} must be
+     * right already. Throws when the code breaks the verifier's rules: the method must then not be written.
+     */
+    static void compute(String owner, MethodNode method, ClassHierarchy hierarchy) throws AnalyzerException {
+        removeFrames(method);
+        Frame<BasicValue>[] frames = analyze(owner, method, hierarchy);
+        AbstractInsnNode[] code = method.instructions.toArray();
+        Map<AbstractInsnNode, Frame<BasicValue>> framed = frameSites(method, code, frames);
+        int maxStack = 0;
+        for (int i = 0; i < code.length; i++) {
+            if (frames[i] != null) {
+                maxStack = Math.max(maxStack, stackSlots(frames[i]));
+            } else if (code[i].getOpcode() >= 0) {
+                method.instructions.remove(code[i]);
+            }
+        }
+        method.tryCatchBlocks.removeIf(tcb -> !coversCode(tcb));
+        for (Map.Entry<AbstractInsnNode, Frame<BasicValue>> site : framed.entrySet()) {
+            method.instructions.insertBefore(site.getKey(), frameNode(method, site.getValue()));
+        }
+        method.maxStack = maxStack;
+    }
+
+    /** The analysis, with more room on the stack until the code fits. */
+    private static Frame<BasicValue>[] analyze(String owner, MethodNode method, ClassHierarchy hierarchy)
+            throws AnalyzerException {
+        int capacity = method.maxStack + EXTRA_STACK;
+        while (true) {
+            try {
+                return TypeAnalysis.analyze(owner, method, hierarchy, capacity);
+            } catch (AnalyzerException e) {
+                if (!(rootCause(e) instanceof IndexOutOfBoundsException) || capacity > 0xFFFF) {
+                    throw e;
+                }
+                capacity *= 2;
+            }
+        }
+    }
+
+    /** The operand stack's depth in slots, as {@code max_stack} counts it: a long or double takes two. */
+    private static int stackSlots(Frame<BasicValue> frame) {
+        int slots = 0;
+        for (int i = 0; i < frame.getStackSize(); i++) {
+            slots += frame.getStack(i).getSize();
+        }
+        return slots;
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        while (e.getCause() != null && e.getCause() != e) {
+            e = e.getCause();
+        }
+        return e;
+    }
+
+    private static void removeFrames(MethodNode method) {
+        for (AbstractInsnNode i = method.instructions.getFirst(); i != null; ) {
+            AbstractInsnNode next = i.getNext();
+            if (i instanceof FrameNode) {
+                method.instructions.remove(i);
+            }
+            i = next;
+        }
+    }
+
+    /**
+     * The reachable instructions that start at a jump target or an exception handler, each with the frame before
+     * it: where the JVM expects a stack map frame. Several labels at one place share their instruction's frame.
+     */
+    private static Map<AbstractInsnNode, Frame<BasicValue>> frameSites(MethodNode method, AbstractInsnNode[] code,
+                                                                       Frame<BasicValue>[] frames) {
+        Set<LabelNode> targets = JumpTargets.of(method);
+        Map<AbstractInsnNode, Frame<BasicValue>> sites = new HashMap<>();
+        boolean pending = false;
+        for (int i = 0; i < code.length; i++) {
+            if (code[i] instanceof LabelNode && targets.contains(code[i])) {
+                pending = true;
+            } else if (pending && code[i].getOpcode() >= 0) {
+                if (frames[i] != null) {
+                    sites.put(code[i], frames[i]);
+                }
+                pending = false;
+            }
+        }
+        return sites;
+    }
+
+    private static boolean coversCode(TryCatchBlockNode tcb) {
+        for (AbstractInsnNode i = tcb.start; i != null && i != tcb.end; i = i.getNext()) {
+            if (i.getOpcode() >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The frame in the tree API's expanded form: one entry per value, a long or double counting once. */
+    private static FrameNode frameNode(MethodNode method, Frame<BasicValue> frame) {
+        List<Object> locals = new ArrayList<>();
+        int lastUsed = 0;
+        for (int i = 0; i < frame.getLocals(); i++) {
+            BasicValue v = frame.getLocal(i);
+            locals.add(frameType(method, v));
+            if (v.getType() != null) {
+                lastUsed = locals.size();
+            }
+            if (v.getSize() == 2) {
+                i++; // the second slot of a long or double is implied
+            }
+        }
+        List<Object> stack = new ArrayList<>();
+        for (int i = 0; i < frame.getStackSize(); i++) {
+            stack.add(frameType(method, frame.getStack(i)));
+        }
+        Object[] l = locals.subList(0, lastUsed).toArray();
+        return new FrameNode(Opcodes.F_NEW, l.length, l, stack.size(), stack.toArray());
+    }
+
+    private static Object frameType(MethodNode method, BasicValue v) {
+        if (v instanceof TypeAnalysis.Uninitialized) {
+            return labelBefore(method, ((TypeAnalysis.Uninitialized) v).newInsn);
+        }
+        Type t = v.getType();
+        if (t == null) {
+            return Opcodes.TOP;
+        }
+        switch (t.getSort()) {
+            case Type.BOOLEAN: case Type.BYTE: case Type.CHAR: case Type.SHORT: case Type.INT:
+                return Opcodes.INTEGER;
+            case Type.FLOAT:
+                return Opcodes.FLOAT;
+            case Type.LONG:
+                return Opcodes.LONG;
+            case Type.DOUBLE:
+                return Opcodes.DOUBLE;
+            case Type.ARRAY:
+                return t.getDescriptor();
+            case Type.OBJECT:
+                return t.getInternalName().equals("null") ? Opcodes.NULL : t.getInternalName();
+            default:
+                // A return address: jsr/ret, which the analysis refuses before this point.
+                throw new IllegalStateException("no stack map type for " + v);
+        }
+    }
+
+    /** An uninitialized value is named by the label at its NEW instruction; one is added if there is none. */
+    private static LabelNode labelBefore(MethodNode method, AbstractInsnNode newInsn) {
+        for (AbstractInsnNode p = newInsn.getPrevious(); p != null && p.getOpcode() < 0; p = p.getPrevious()) {
+            if (p instanceof LabelNode) {
+                return (LabelNode) p;
+            }
+        }
+        LabelNode label = new LabelNode();
+        method.instructions.insertBefore(newInsn, label);
+        return label;
+    }
+}
