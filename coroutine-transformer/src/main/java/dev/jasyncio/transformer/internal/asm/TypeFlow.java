@@ -71,7 +71,9 @@ final class TypeFlow {
         }
         List<TryCatchBlockNode>[] handlers = handlersByInstruction();
         merge(0, initialFrame(), null);
-        Frame<BasicValue> current = copier.apply(null);
+        // Scratch frames, reused: merge copies a frame only where it is the first to arrive.
+        Frame<BasicValue> after = copier.apply(null);
+        Frame<BasicValue> entry = copier.apply(null);
         while (queueSize > 0) {
             int i = queue[--queueSize];
             queued[i] = false;
@@ -82,17 +84,16 @@ final class TypeFlow {
                 if (opcode < 0) {
                     // A label, line number or frame: nothing happens.
                     merge(i + 1, before, insn);
-                    current = null;
                 } else {
-                    current = copier.apply(before);
-                    current.execute(insn, interpreter);
-                    flowOn(i, insn, opcode, current);
+                    after.init(before);
+                    after.execute(insn, interpreter);
+                    flowOn(i, insn, opcode, after);
                 }
                 if (handlers[i] != null) {
                     for (TryCatchBlockNode handler : handlers[i]) {
-                        toHandler(handler, before, insn);
-                        if (current != null && isStore(insn.getOpcode())) {
-                            toHandler(handler, current, insn);
+                        toHandler(handler, before, entry, insn);
+                        if (isStore(opcode)) {
+                            toHandler(handler, after, entry, insn);
                         }
                     }
                 }
@@ -134,10 +135,11 @@ final class TypeFlow {
         }
     }
 
-    private void toHandler(TryCatchBlockNode handler, Frame<BasicValue> state, AbstractInsnNode insn)
-            throws AnalyzerException {
+    /** The handler's entry state from {@code state}: its locals, and the exception alone on the stack. */
+    private void toHandler(TryCatchBlockNode handler, Frame<BasicValue> state, Frame<BasicValue> entry,
+                           AbstractInsnNode insn) throws AnalyzerException {
         Type caught = Type.getObjectType(handler.type == null ? "java/lang/Throwable" : handler.type);
-        Frame<BasicValue> entry = copier.apply(state);
+        entry.init(state);
         entry.clearStack();
         entry.push(interpreter.newExceptionValue(handler, entry, caught));
         merge(indexOf(handler.handler), entry, insn);
