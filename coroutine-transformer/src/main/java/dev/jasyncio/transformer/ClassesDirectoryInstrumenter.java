@@ -93,12 +93,35 @@ public final class ClassesDirectoryInstrumenter {
         return report;
     }
 
+    /**
+     * Whether a {@link #run} would have anything to read: false when every selected class file is exactly as the
+     * staleness record has it, instrumented or with nothing async. Costs a directory walk and a look at each file's
+     * size and time stamp, so a build with nothing changed can skip the transformer altogether.
+     */
+    public boolean hasWork() throws IOException {
+        if (!Files.isDirectory(classesDir)) {
+            return false;
+        }
+        if (stateFile == null) {
+            return true;
+        }
+        InstrumentState state = InstrumentState.load(stateFile, Instrumenter.VERSION);
+        for (String relative : selectedClassFiles()) {
+            Path file = classesDir.resolve(relative);
+            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+            if (state.status(relative, file, attrs) == InstrumentState.Status.STALE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Classes transformed in parallel before any of them is written. */
     private static final int BATCH = 64;
 
     /** What the transformer made of one class file, not yet written. */
-    private record Prepared(String relative, Path file, byte[] bytes, boolean upToDate, List<Diagnostic> refused,
-                            InstrumentResult result) {
+    private record Prepared(String relative, Path file, BasicFileAttributes attrs, byte[] bytes,
+                            InstrumentState.Status known, List<Diagnostic> refused, InstrumentResult result) {
     }
 
     private List<Prepared> prepareAll(List<String> batch, InstrumentState state) throws IOException {
@@ -121,36 +144,39 @@ public final class ClassesDirectoryInstrumenter {
     private Prepared prepare(String relative, InstrumentState state) throws IOException {
         Path file = classesDir.resolve(relative);
         BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
-        if (state.isUpToDate(relative, file, attrs)) {
-            return new Prepared(relative, file, null, true, null, null);
+        InstrumentState.Status known = state.status(relative, file, attrs);
+        if (known != InstrumentState.Status.STALE) {
+            return new Prepared(relative, file, attrs, null, known, null, null);
         }
         byte[] bytes = Files.readAllBytes(file);
         boolean tooNew = ClassFileHeader.majorVersion(bytes) > ClassFileHeader.MAX_SUPPORTED_MAJOR;
         try {
             if (!rewriter.mayNeedInstrumenting(bytes)) {
-                return new Prepared(relative, file, bytes, false, null, null);
+                return new Prepared(relative, file, attrs, bytes, known, null, null);
             }
             // Checked here rather than left to ASM, whose refusal may reach us wrapped as an internal error.
             if (tooNew) {
-                return new Prepared(relative, file, bytes, false, List.of(unsupportedVersion(file, relative, bytes)),
-                        null);
+                return new Prepared(relative, file, attrs, bytes, known,
+                        List.of(unsupportedVersion(file, relative, bytes)), null);
             }
-            return new Prepared(relative, file, bytes, false, null, rewriter.instrument(bytes));
+            return new Prepared(relative, file, attrs, bytes, known, null, rewriter.instrument(bytes));
         } catch (IllegalArgumentException e) {
             // ASM's ClassReader refuses class files newer than it knows with IllegalArgumentException.
             if (!tooNew) {
                 throw new InstrumentationException(classNameOf(relative), e);
             }
-            return new Prepared(relative, file, bytes, false, List.of(unsupportedVersion(file, relative, bytes)),
-                    null);
+            return new Prepared(relative, file, attrs, bytes, known,
+                    List.of(unsupportedVersion(file, relative, bytes)), null);
         }
     }
 
     /** Writes and reports one prepared class; returns false when the class failed. */
     private boolean apply(Prepared p, InstrumentState state, ClassesDirectoryReport report) throws IOException {
-        if (p.upToDate()) {
+        if (p.known() != InstrumentState.Status.STALE) {
             state.keep(p.relative());
-            report.addAlreadyInstrumented(true);
+            if (p.known() == InstrumentState.Status.INSTRUMENTED) {
+                report.addAlreadyInstrumented(true);
+            }
             return true;
         }
         if (p.refused() != null) {
@@ -159,12 +185,16 @@ public final class ClassesDirectoryInstrumenter {
         }
         InstrumentResult result = p.result();
         if (result == null) {
-            return true; // nothing async in it
+            state.recordPlain(p.relative(), p.attrs(), p.bytes()); // nothing async in it
+            return true;
         }
         switch (result.status()) {
             case INSTRUMENTED -> {
                 for (Map.Entry<String, byte[]> frame : result.generatedClasses().entrySet()) {
-                    AtomicFiles.write(classFileOf(frame.getKey()), frame.getValue());
+                    Path frameFile = classFileOf(frame.getKey());
+                    AtomicFiles.write(frameFile, frame.getValue());
+                    // It carries the marker, as the class does: recorded so the next run need not read it.
+                    state.record(frame.getKey() + ".class", frameFile, frame.getValue());
                 }
                 AtomicFiles.write(p.file(), result.classBytes());
                 state.record(p.relative(), p.file(), result.classBytes());
@@ -179,7 +209,10 @@ public final class ClassesDirectoryInstrumenter {
                 report.addFailure(located(result));
                 return false;
             }
-            case UNCHANGED -> report.addWarnings(located(result));
+            case UNCHANGED -> {
+                state.recordPlain(p.relative(), p.attrs(), p.bytes());
+                report.addWarnings(located(result));
+            }
         }
         return true;
     }

@@ -131,22 +131,28 @@ class ClassesDirectoryInstrumenterTest {
     }
 
     @Test
-    void theStateFileLetsTheNextRunSkipAnUnchangedInstrumentedClass() throws IOException {
+    void theStateFileLetsTheNextRunSkipUnchangedClassesInstrumentedOrPlain() throws IOException {
         Path state = classes.resolveSibling(classes.getFileName() + ".state");
         classFile("com/Fetch.class", "async");
+        classFile("com/Model.class", "plain");
+        assertTrue(builder().stateFile(state).build().hasWork(), "nothing recorded yet");
         builder().stateFile(state).build(fake).run();
-        // An old time stamp is trusted without reading the file (see InstrumentState for the racy case).
-        Files.setLastModifiedTime(classes.resolve("com/Fetch.class"),
-                FileTime.from(Instant.now().minus(1, ChronoUnit.HOURS)));
-        builder().stateFile(state).build(fake).run();  // records the new time stamp
+        // Old time stamps are trusted without reading the files (see InstrumentState for the racy case).
+        for (String f : List.of("com/Fetch.class", "com/Model.class", "com/Fetch$m0$Frame.class")) {
+            Files.setLastModifiedTime(classes.resolve(f), FileTime.from(Instant.now().minus(1, ChronoUnit.HOURS)));
+        }
+        builder().stateFile(state).build(fake).run();  // records the new time stamps
 
         FakeRewriter later = new FakeRewriter();
+        assertFalse(builder().stateFile(state).build(later).hasWork());
         ClassesDirectoryReport report = builder().stateFile(state).build(later).run();
-        assertEquals(List.of(), later.seen, "neither the class nor its frame was read again");
-        assertEquals(2, report.alreadyInstrumented());
+        assertEquals(List.of(), later.seen, "neither the classes nor the frame were read again");
+        assertEquals(2, report.alreadyInstrumented(), "the class and its frame");
         assertEquals(2, report.upToDate());
+        assertEquals(3, report.classesScanned());
 
         classFile("com/Fetch.class", "async, recompiled");
+        assertTrue(builder().stateFile(state).build(later).hasWork());
         ClassesDirectoryReport afterChange = builder().stateFile(state).build(later).run();
         assertEquals(List.of("com/Fetch"), later.instrumented);
         assertEquals(1, afterChange.classesInstrumented());

@@ -15,8 +15,9 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The staleness record of one classes directory: for each class file the last run found instrumented, its size,
- * modification time and content hash, so the next run can skip a class that has not changed since.
+ * The staleness record of one classes directory: for each class file the last run left instrumented or found
+ * with nothing async in it, its size, modification time and content hash, so the next run can skip a class that
+ * has not changed since. Classes that failed are not recorded: every run reports them again.
  *
  * <p>It is only an optimisation: a lost or wrong record makes the next run read the class again, and the
  * transformer's own marker still refuses to instrument a class twice. Size and time alone are trusted only when
@@ -33,8 +34,18 @@ public final class InstrumentState {
     private final long savedAtNanos;
     private final Map<String, Entry> current = new TreeMap<>();
 
+    /** What a run found a class file to be. */
+    public enum Status {
+        /** Not known, or changed since: it must be read. */
+        STALE,
+        /** Instrumented, and unchanged since. */
+        INSTRUMENTED,
+        /** Nothing async in it, and unchanged since. */
+        PLAIN
+    }
+
     /** What is known of one class file. */
-    record Entry(long size, long mtimeNanos, String sha256) {
+    record Entry(long size, long mtimeNanos, String sha256, boolean instrumented) {
     }
 
     private InstrumentState(String header, Map<String, Entry> previous, long savedAtNanos) {
@@ -62,9 +73,9 @@ public final class InstrumentState {
             }
             Map<String, Entry> entries = new TreeMap<>();
             for (String line : lines.subList(1, lines.size())) {
-                String[] f = line.split("\t", 4);
-                if (f.length == 4) {
-                    entries.put(f[3], new Entry(Long.parseLong(f[0]), Long.parseLong(f[1]), f[2]));
+                String[] f = line.split("\t", 5);
+                if (f.length == 5) {
+                    entries.put(f[4], new Entry(Long.parseLong(f[0]), Long.parseLong(f[1]), f[2], f[3].equals("I")));
                 }
             }
             return new InstrumentState(header, entries, savedAt);
@@ -74,22 +85,17 @@ public final class InstrumentState {
     }
 
     /**
-     * Whether {@code file} (at {@code relativePath}) is exactly what the last run left instrumented. Reads the file
-     * only when its time stamp is too close to the save to be trusted.
+     * What {@code file} (at {@code relativePath}) is, if it is exactly what the last run left or found. Reads the
+     * file only when its time stamp is too close to the save to be trusted.
      */
-    public boolean isUpToDate(String relativePath, Path file, BasicFileAttributes attrs) throws IOException {
+    public Status status(String relativePath, Path file, BasicFileAttributes attrs) throws IOException {
         Entry known = previous.get(relativePath);
-        if (known == null || known.size() != attrs.size()) {
-            return false;
+        if (known == null || known.size() != attrs.size() || known.mtimeNanos() != nanos(attrs.lastModifiedTime())) {
+            return Status.STALE;
         }
-        long mtime = nanos(attrs.lastModifiedTime());
-        if (known.mtimeNanos() != mtime) {
-            return false;
-        }
-        if (mtime + RACY_WINDOW_NANOS < savedAtNanos) {
-            return true;
-        }
-        return known.sha256().equals(sha256(Files.readAllBytes(file)));
+        boolean trusted = known.mtimeNanos() + RACY_WINDOW_NANOS < savedAtNanos
+                || known.sha256().equals(sha256(Files.readAllBytes(file)));
+        return !trusted ? Status.STALE : known.instrumented() ? Status.INSTRUMENTED : Status.PLAIN;
     }
 
     /** Carries an entry found up to date over to the record being built. */
@@ -103,14 +109,20 @@ public final class InstrumentState {
     /** Records {@code content}, just written to or found instrumented at {@code file}. */
     public void record(String relativePath, Path file, byte[] content) throws IOException {
         BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
-        current.put(relativePath, new Entry(attrs.size(), nanos(attrs.lastModifiedTime()), sha256(content)));
+        current.put(relativePath, new Entry(attrs.size(), nanos(attrs.lastModifiedTime()), sha256(content), true));
+    }
+
+    /** Records a class file with nothing async in it, as read with {@code attrs}. */
+    public void recordPlain(String relativePath, BasicFileAttributes attrs, byte[] content) {
+        current.put(relativePath, new Entry(attrs.size(), nanos(attrs.lastModifiedTime()), sha256(content), false));
     }
 
     /** Writes what this run recorded, atomically; classes not seen this run are dropped. */
     public void save(Path file) throws IOException {
         StringBuilder out = new StringBuilder(header).append('\n');
         current.forEach((path, e) -> out.append(e.size()).append('\t').append(e.mtimeNanos()).append('\t')
-                .append(e.sha256()).append('\t').append(path).append('\n'));
+                .append(e.sha256()).append('\t').append(e.instrumented() ? 'I' : 'P').append('\t').append(path)
+                .append('\n'));
         AtomicFiles.write(file, out.toString().getBytes(StandardCharsets.UTF_8));
     }
 
@@ -120,7 +132,7 @@ public final class InstrumentState {
     }
 
     private static String headerFor(String version) {
-        return "# jasyncio instrument state v1, transformer " + version;
+        return "# jasyncio instrument state v2, transformer " + version;
     }
 
     private static long nanos(FileTime t) {

@@ -67,7 +67,7 @@ class InstrumentStateTest {
         Path cls = write("Foo.class", "instrumented");
         save("Foo.class", cls);
         assertFalse(upToDate(InstrumentState.load(dir.resolve("state"), "9.9.9"), "Foo.class", cls));
-        Files.writeString(dir.resolve("state"), "# jasyncio instrument state v1, transformer 1.0\nnot\ta\tnumber\tFoo.class\n");
+        Files.writeString(dir.resolve("state"), "# jasyncio instrument state v2, transformer 1.0\nnot\ta\tnumber\tI\tFoo.class\n");
         assertFalse(upToDate(load(), "Foo.class", cls));
         assertFalse(upToDate(InstrumentState.load(dir.resolve("missing"), "1.0"), "Foo.class", cls));
     }
@@ -89,6 +89,22 @@ class InstrumentStateTest {
         assertFalse(upToDate(load(), "B.class", b));
     }
 
+    @Test
+    void aClassWithNothingAsyncIsRecordedAsPlainAndToldApartFromAnInstrumentedOne() throws IOException {
+        Path plain = write("Model.class", "no async here");
+        Path async = write("Service.class", "instrumented");
+        InstrumentState first = InstrumentState.empty("1.0");
+        first.recordPlain("Model.class", Files.readAttributes(plain, BasicFileAttributes.class),
+                Files.readAllBytes(plain));
+        first.record("Service.class", async, Files.readAllBytes(async));
+        first.save(dir.resolve("state"));
+
+        assertEquals(InstrumentState.Status.PLAIN, status(load(), "Model.class", plain));
+        assertEquals(InstrumentState.Status.INSTRUMENTED, status(load(), "Service.class", async));
+        write("Model.class", "now it awaits");
+        assertEquals(InstrumentState.Status.STALE, status(load(), "Model.class", plain));
+    }
+
     private Path write(String name, String content) throws IOException {
         return Files.write(dir.resolve(name), content.getBytes(StandardCharsets.UTF_8));
     }
@@ -104,6 +120,11 @@ class InstrumentStateTest {
     }
 
     private static boolean upToDate(InstrumentState state, String relative, Path file) throws IOException {
-        return state.isUpToDate(relative, file, Files.readAttributes(file, BasicFileAttributes.class));
+        return status(state, relative, file) == InstrumentState.Status.INSTRUMENTED;
+    }
+
+    private static InstrumentState.Status status(InstrumentState state, String relative, Path file)
+            throws IOException {
+        return state.status(relative, file, Files.readAttributes(file, BasicFileAttributes.class));
     }
 }
