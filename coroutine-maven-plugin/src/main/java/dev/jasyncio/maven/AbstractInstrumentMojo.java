@@ -1,11 +1,9 @@
 package dev.jasyncio.maven;
 
-import dev.jasyncio.transformer.ClassesDirectoryInstrumenter;
 import dev.jasyncio.transformer.ClassesDirectoryReport;
-import dev.jasyncio.transformer.Diagnostic;
 import dev.jasyncio.transformer.InstrumentationException;
 import dev.jasyncio.transformer.Instrumenter;
-import dev.jasyncio.transformer.SourceDiagnostics;
+import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -15,9 +13,12 @@ import org.apache.maven.project.MavenProject;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What both goals share: parameters, the skip switch, source diagnostics, the directory run and its log.
@@ -57,6 +58,17 @@ public abstract class AbstractInstrumentMojo extends AbstractMojo {
     @Parameter(property = "jasyncio.sourceDiagnostics", defaultValue = "true")
     private boolean sourceDiagnostics;
 
+    /**
+     * Runs the transformer in a JVM of its own (C1 only) when there is work: about twice as fast on a clean
+     * build, and the build's JVM is not left compiling the transformer. False runs it in the build's JVM.
+     */
+    @Parameter(property = "jasyncio.fork", defaultValue = "true")
+    private boolean fork;
+
+    /** The plugin's jars, the classpath of a forked run. */
+    @Parameter(defaultValue = "${plugin.artifacts}", readonly = true, required = true)
+    private List<Artifact> pluginArtifacts;
+
     /** The folder whose classes are rewritten. */
     protected abstract Path classesDirectory();
 
@@ -81,19 +93,16 @@ public abstract class AbstractInstrumentMojo extends AbstractMojo {
         List<Path> roots = sourceRoots().stream().map(Path::of).toList();
         DiagnosticLog diagnostics = new DiagnosticLog(getLog(), failOnError);
         try {
-            ClassesDirectoryReport report = ClassesDirectoryInstrumenter.builder(classes)
-                    .classpath(classpathElements().stream().map(Path::of).filter(Files::exists).toList())
-                    .includes(includes)
-                    .excludes(excludes)
-                    .sourceRoots(roots)
-                    .failFast(failFast)
-                    .stateFile(stateFile(classes))
-                    .build()
-                    .run();
-            // Sources are parsed only when the bytecode pass found misuse: a correct module pays no parse.
-            diagnostics.report(sourceDiagnostics ? SourceDiagnostics.sharpen(roots, report.diagnostics())
-                    : report.diagnostics());
-            logReport(classes, report, (System.nanoTime() - started) / 1_000_000);
+            InstrumentRequest request = new InstrumentRequest(classes,
+                    classpathElements().stream().map(Path::of).filter(Files::exists).toList(), includes, excludes,
+                    roots, failFast, stateFile(classes), sourceDiagnostics);
+            // A build with nothing changed is answered here, from the staleness record, without a fork.
+            InstrumentOutcome outcome = fork && request.instrumenter().hasWork()
+                    ? new ForkedInstrumenter(ForkedInstrumenter.currentJava(), pluginClasspath())
+                            .run(request, stateDirectory(), classes.getFileName().toString())
+                    : request.run();
+            diagnostics.report(outcome.diagnostics());
+            logReport(classes, outcome, (System.nanoTime() - started) / 1_000_000);
             failOnErrors(diagnostics);
         } catch (IOException | UncheckedIOException | DependencyResolutionRequiredException
                  | InstrumentationException e) {
@@ -105,6 +114,22 @@ public abstract class AbstractInstrumentMojo extends AbstractMojo {
         }
     }
 
+    /** This plugin's jar first (it holds the forked entry point), then its dependencies. */
+    private List<Path> pluginClasspath() {
+        Set<Path> jars = new LinkedHashSet<>();
+        try {
+            jars.add(Path.of(ForkedInstrumentMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+        } catch (URISyntaxException | RuntimeException e) {
+            getLog().debug("jasyncio: the plugin's own jar is not known: " + e);
+        }
+        for (Artifact a : pluginArtifacts) {
+            if (a.getFile() != null) {
+                jars.add(a.getFile().toPath());
+            }
+        }
+        return List.copyOf(jars);
+    }
+
     private void failOnErrors(DiagnosticLog diagnostics) throws MojoFailureException {
         if (failOnError && diagnostics.errors() > 0) {
             throw new MojoFailureException("jasyncio: " + diagnostics.errors() + " error(s) in async code; see above");
@@ -112,7 +137,7 @@ public abstract class AbstractInstrumentMojo extends AbstractMojo {
     }
 
     /** {@code millis}: the goal's own time, source diagnostics included, so a user can see what it adds. */
-    private void logReport(Path classes, ClassesDirectoryReport report, long millis) {
+    private void logReport(Path classes, InstrumentOutcome report, long millis) {
         if (verbose) {
             for (ClassesDirectoryReport.InstrumentedClass c : report.instrumentedClasses()) {
                 for (String method : c.asyncMethods()) {

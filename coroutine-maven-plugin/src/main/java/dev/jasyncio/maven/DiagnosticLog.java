@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * Writes diagnostics to the build log in javac's {@code File.java:[line,col] [ID] message} form, once each
- * (source checks and bytecode checks may find the same mistake), and counts the errors.
+ * (a finding at the same line under the same id is one mistake), and counts the errors.
  */
 final class DiagnosticLog {
 

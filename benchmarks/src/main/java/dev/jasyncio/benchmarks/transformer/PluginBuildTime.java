@@ -36,7 +36,8 @@ public final class PluginBuildTime {
     /** How the plugin takes part in a build. */
     private enum Variant {
         SKIPPED("-Djasyncio.skip=true"),
-        PLUGIN(null);
+        PLUGIN(null),
+        IN_PROCESS("-Djasyncio.fork=false");
 
         final String property;
 
@@ -91,10 +92,12 @@ public final class PluginBuildTime {
                 + "| wall time added by the plugin | CPU time added | the goal's own time (its log line) |");
         System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
         row("`mvn -o clean process-classes`", clean, Variant.PLUGIN);
+        row("the same, `-Djasyncio.fork=false` (in Maven's JVM)", clean, Variant.IN_PROCESS);
         row("`mvn -o process-classes`, nothing changed", noChange, Variant.PLUGIN);
+        row("the same, `-Djasyncio.fork=false` (in Maven's JVM)", noChange, Variant.IN_PROCESS);
         System.out.printf(Locale.ROOT, "%n%d generated classes (%d async, seed %d), %d rounds of builds; wall times "
                 + "are medians, the added times medians of the differences within a round; CPU time is user + system "
-                + "time of Maven's JVM (GNU time).%n", classes, generator.asyncClasses(), seed, rounds);
+                + "time of Maven's JVM and of the JVM it forks (GNU time).%n", classes, generator.asyncClasses(), seed, rounds);
     }
 
     /**

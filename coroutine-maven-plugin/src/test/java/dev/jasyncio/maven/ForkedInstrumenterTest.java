@@ -1,0 +1,114 @@
+package dev.jasyncio.maven;
+
+import dev.jasyncio.transformer.ClassesDirectoryReport;
+import dev.jasyncio.transformer.Diagnostic;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The forked run: what goes to the child and comes back survives the trip, and a real child JVM reports what the
+ * same run in this JVM reports.
+ */
+class ForkedInstrumenterTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void fieldsOfAnyTextSurviveALine() {
+        List<String> fields = Arrays.asList("plain", "tab\there", "two\nlines\r\n", "back\\slash\\t", "", null, "\\0");
+        assertEquals(fields, FieldCodec.fields(FieldCodec.line(fields)));
+        assertEquals(1, FieldCodec.line(fields).lines().count(), "one line whatever the fields hold");
+    }
+
+    @Test
+    void aRequestAndAnOutcomeSurviveTheirFiles() throws IOException {
+        InstrumentRequest request = new InstrumentRequest(dir.resolve("classes"),
+                List.of(dir.resolve("a.jar"), dir.resolve("dep dir")), List.of("**/*.class"), List.of("gen/**"),
+                List.of(dir.resolve("src")), true, dir.resolve("state"), false);
+        request.write(dir.resolve("request"));
+        assertEquals(request, InstrumentRequest.read(dir.resolve("request")));
+
+        InstrumentOutcome outcome = new InstrumentOutcome("Instrumented 3 async method(s) in 1 class(es)", 1, 2, 1,
+                List.of(new ClassesDirectoryReport.InstrumentedClass("com/Fetch", List.of("get()Ldev/jasyncio/Coroutine;"))),
+                List.of(Diagnostic.error("AWAIT_OUTSIDE_ASYNC", "/src/com/Bad.java", 7, 9, "await outside\tan async body",
+                        "did you mean\n@Async?"), new Diagnostic(Diagnostic.Severity.WARNING, "W", null, 0, 0, "w", null)));
+        outcome.write(dir.resolve("outcome"));
+        assertEquals(outcome, InstrumentOutcome.read(dir.resolve("outcome")));
+    }
+
+    @Test
+    void aForkedRunReportsWhatARunInThisJvmReports() throws IOException {
+        Path classes = dir.resolve("classes");
+        writeClass(classes, "com/acme/Bad", classCallingAwaitOutsideAnAsyncMethod("com/acme/Bad"));
+        InstrumentRequest request = new InstrumentRequest(classes, List.of(classes), List.of(), List.of(),
+                List.of(), false, dir.resolve("state"), true);
+
+        InstrumentOutcome forked = new ForkedInstrumenter(ForkedInstrumenter.currentJava(), testClasspath())
+                .run(request, dir.resolve("work"), "classes");
+        InstrumentOutcome here = request.run();
+
+        assertEquals(here, forked);
+        assertEquals(1, forked.failed());
+        assertEquals(List.of("AWAIT_OUTSIDE_ASYNC"), forked.diagnostics().stream().map(Diagnostic::id).toList());
+        assertEquals(12, forked.diagnostics().get(0).line());
+    }
+
+    @Test
+    void aChildThatFailsSaysWhyAndHowToAvoidTheFork() {
+        InstrumentRequest request = new InstrumentRequest(dir.resolve("classes"), List.of(), List.of(), List.of(),
+                List.of(), false, null, false);
+        IOException e = assertThrows(IOException.class, () -> new ForkedInstrumenter(
+                ForkedInstrumenter.currentJava(), List.of(dir.resolve("no-such.jar"))).run(request, dir, "x"));
+        assertTrue(e.getMessage().contains("ForkedInstrumentMain"), e.getMessage());
+        assertTrue(e.getMessage().contains("-Djasyncio.fork=false"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("x.outcome")));
+    }
+
+    private static List<Path> testClasspath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator)).map(Path::of).toList();
+    }
+
+    private static void writeClass(Path classes, String name, byte[] bytes) throws IOException {
+        Path file = classes.resolve(name + ".class");
+        Files.createDirectories(file.getParent());
+        Files.write(file, bytes);
+    }
+
+    /** {@code static void plain(Awaitable a) { await(a); }} on line 12 of Bad.java: a misuse the bytecode sees. */
+    private static byte[] classCallingAwaitOutsideAnAsyncMethod(String name) {
+        ClassWriter cw = new ClassWriter(0);
+        cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, name, null, "java/lang/Object", null);
+        cw.visitSource("Bad.java", null);
+        MethodVisitor m = cw.visitMethod(Opcodes.ACC_STATIC, "plain", "(Ldev/jasyncio/Awaitable;)V", null, null);
+        m.visitCode();
+        Label line = new Label();
+        m.visitLabel(line);
+        m.visitLineNumber(12, line);
+        m.visitVarInsn(Opcodes.ALOAD, 0);
+        m.visitMethodInsn(Opcodes.INVOKESTATIC, "dev/jasyncio/Asyncio", "await",
+                "(Ldev/jasyncio/Awaitable;)Ljava/lang/Object;", false);
+        m.visitInsn(Opcodes.POP);
+        m.visitInsn(Opcodes.RETURN);
+        m.visitMaxs(1, 1);
+        m.visitEnd();
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+}
