@@ -59,11 +59,19 @@ public abstract class AbstractInstrumentMojo extends AbstractMojo {
     private boolean sourceDiagnostics;
 
     /**
-     * Runs the transformer in a JVM of its own (C1 only) when there is work: about twice as fast on a clean
-     * build, and the build's JVM is not left compiling the transformer. False runs it in the build's JVM.
+     * Runs the transformer in a JVM of its own (C1 only) when at least {@code forkThreshold} class files changed, as
+     * on a clean build: the build's JVM is then not left compiling the transformer with C2. False always runs it in
+     * the build's JVM.
      */
     @Parameter(property = "jasyncio.fork", defaultValue = "true")
     private boolean fork;
+
+    /**
+     * Changed class files from which a run forks. Fewer (an incremental build, an IDE's build) run in the build's
+     * JVM, where a fork's start-up would cost more than it saves.
+     */
+    @Parameter(property = "jasyncio.forkThreshold", defaultValue = "100")
+    private int forkThreshold;
 
     /** The plugin's jars, the classpath of a forked run. */
     @Parameter(defaultValue = "${plugin.artifacts}", readonly = true, required = true)
@@ -96,8 +104,7 @@ public abstract class AbstractInstrumentMojo extends AbstractMojo {
             InstrumentRequest request = new InstrumentRequest(classes,
                     classpathElements().stream().map(Path::of).filter(Files::exists).toList(), includes, excludes,
                     roots, failFast, stateFile(classes), sourceDiagnostics);
-            // A build with nothing changed is answered here, from the staleness record, without a fork.
-            InstrumentOutcome outcome = fork && request.instrumenter().hasWork()
+            InstrumentOutcome outcome = fork && request.instrumenter().staleClassFiles() >= forkThreshold
                     ? new ForkedInstrumenter(ForkedInstrumenter.currentJava(), pluginClasspath())
                             .run(request, stateDirectory(), classes.getFileName().toString())
                     : request.run();

@@ -94,26 +94,28 @@ public final class ClassesDirectoryInstrumenter {
     }
 
     /**
-     * Whether a {@link #run} would have anything to read: false when every selected class file is exactly as the
-     * staleness record has it, instrumented or with nothing async. Costs a directory walk and a look at each file's
-     * size and time stamp, so a build with nothing changed can skip the transformer altogether.
+     * How many selected class files a {@link #run} would have to read: those the staleness record does not have
+     * exactly as they are, instrumented or with nothing async. Costs a directory walk and a look at each file's
+     * size and time stamp, so a build can tell how much work there is before loading the transformer.
      */
-    public boolean hasWork() throws IOException {
+    public int staleClassFiles() throws IOException {
         if (!Files.isDirectory(classesDir)) {
-            return false;
+            return 0;
         }
+        List<String> selected = selectedClassFiles();
         if (stateFile == null) {
-            return true;
+            return selected.size();
         }
         InstrumentState state = InstrumentState.load(stateFile, Instrumenter.VERSION);
-        for (String relative : selectedClassFiles()) {
+        int stale = 0;
+        for (String relative : selected) {
             Path file = classesDir.resolve(relative);
             BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
             if (state.status(relative, file, attrs) == InstrumentState.Status.STALE) {
-                return true;
+                stale++;
             }
         }
-        return false;
+        return stale;
     }
 
     /** Classes transformed in parallel before any of them is written. */

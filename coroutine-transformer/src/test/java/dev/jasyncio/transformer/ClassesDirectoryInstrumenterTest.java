@@ -135,7 +135,7 @@ class ClassesDirectoryInstrumenterTest {
         Path state = classes.resolveSibling(classes.getFileName() + ".state");
         classFile("com/Fetch.class", "async");
         classFile("com/Model.class", "plain");
-        assertTrue(builder().stateFile(state).build().hasWork(), "nothing recorded yet");
+        assertEquals(2, builder().stateFile(state).build().staleClassFiles(), "nothing recorded yet");
         builder().stateFile(state).build(fake).run();
         // Old time stamps are trusted without reading the files (see InstrumentState for the racy case).
         for (String f : List.of("com/Fetch.class", "com/Model.class", "com/Fetch$m0$Frame.class")) {
@@ -144,7 +144,7 @@ class ClassesDirectoryInstrumenterTest {
         builder().stateFile(state).build(fake).run();  // records the new time stamps
 
         FakeRewriter later = new FakeRewriter();
-        assertFalse(builder().stateFile(state).build(later).hasWork());
+        assertEquals(0, builder().stateFile(state).build(later).staleClassFiles());
         ClassesDirectoryReport report = builder().stateFile(state).build(later).run();
         assertEquals(List.of(), later.seen, "neither the classes nor the frame were read again");
         assertEquals(2, report.alreadyInstrumented(), "the class and its frame");
@@ -152,7 +152,7 @@ class ClassesDirectoryInstrumenterTest {
         assertEquals(3, report.classesScanned());
 
         classFile("com/Fetch.class", "async, recompiled");
-        assertTrue(builder().stateFile(state).build(later).hasWork());
+        assertEquals(1, builder().stateFile(state).build(later).staleClassFiles());
         ClassesDirectoryReport afterChange = builder().stateFile(state).build(later).run();
         assertEquals(List.of("com/Fetch"), later.instrumented);
         assertEquals(1, afterChange.classesInstrumented());

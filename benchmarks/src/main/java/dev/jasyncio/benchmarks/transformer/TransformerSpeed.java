@@ -18,7 +18,8 @@ import java.util.Map;
  * Classes per second through the transformer, in process: generates two modules of the same size (every class
  * async, the worst case, and a typical share of async classes), compiles them once, then times passes over each in
  * fresh JVMs ({@link SpeedTrial}): the {@code Instrumenter} API on bytes in memory; the plugin's work on a classes
- * directory (source diagnostics, then {@code ClassesDirectoryInstrumenter}); and the source diagnostics alone.
+ * directory ({@code ClassesDirectoryInstrumenter}, then source diagnostics for flagged classes), in a default JVM
+ * and in one with the options of the plugin's fork; and the source diagnostics on every async source.
  * Cold is the first pass of a JVM, warm the median of the second half of its passes; both are medians over the
  * JVMs. Prints a markdown table.
  *
@@ -28,9 +29,16 @@ import java.util.Map;
  */
 public final class TransformerSpeed {
 
-    /** One measured combination: a module and a way of running the transformer over it. */
-    private record Case(String module, String label, String mode) {
+    /** One measured combination: a module, a way of running the transformer over it, the JVM's options. */
+    private record Case(String module, String label, String mode, List<String> jvmOptions) {
+        Case(String module, String label, String mode) {
+            this(module, label, mode, List.of());
+        }
     }
+
+    /** The options the plugin's forked JVM runs with (ForkedInstrumenter.JVM_OPTIONS in the plugin). */
+    private static final List<String> FORK_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+            "-XX:-UsePerfData", "-Xshare:auto");
 
     private TransformerSpeed() {
     }
@@ -55,20 +63,24 @@ public final class TransformerSpeed {
                     g.asyncClasses(), c.classFiles());
         }
         String plugin = "as the plugin: `ClassesDirectoryInstrumenter` on disk (sources read only for flagged classes)";
+        String forked = "the same in a JVM with the options of the plugin's fork (C1 only)";
         String diagnostics = "source diagnostics on every async source (a build pays this only if all are flagged)";
         List<Case> cases = List.of(
                 new Case("all", "`Instrumenter` on bytes in memory", "memory"),
                 new Case("typical", "`Instrumenter` on bytes in memory", "memory"),
                 new Case("all", plugin, "directory"),
                 new Case("typical", plugin, "directory"),
+                new Case("all", forked, "directory", FORK_OPTIONS),
+                new Case("typical", forked, "directory", FORK_OPTIONS),
                 new Case("all", diagnostics, "diagnostics"),
                 new Case("typical", diagnostics, "diagnostics"));
         Map<Case, List<String[]>> results = new LinkedHashMap<>();
         // Round after round, every case in turn, so a change in the machine's load touches all cases alike.
         for (int f = 0; f < forks; f++) {
             for (Case c : cases) {
-                String[] r = trial(work.resolve(c.module), c.mode, passes);
-                System.err.printf(Locale.ROOT, "round %d %s/%s: cold %.1f ms%n", f + 1, c.module, c.mode,
+                String[] r = trial(work.resolve(c.module), c.mode, passes, c.jvmOptions);
+                System.err.printf(Locale.ROOT, "round %d %s/%s%s: cold %.1f ms%n", f + 1, c.module, c.mode,
+                        c.jvmOptions.isEmpty() ? "" : " (fork options)",
                         Long.parseLong(r[4].split(",")[0]) / 1e6);
                 results.computeIfAbsent(c, k -> new ArrayList<>()).add(r);
             }
@@ -109,11 +121,15 @@ public final class TransformerSpeed {
     }
 
     /** Runs one {@link SpeedTrial} JVM; returns its RESULT fields. */
-    private static String[] trial(Path module, String mode, int passes) throws IOException, InterruptedException {
+    private static String[] trial(Path module, String mode, int passes, List<String> jvmOptions)
+            throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                SpeedTrial.class.getName(), module.toString(), mode, Integer.toString(passes))
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), SpeedTrial.class.getName(),
+                module.toString(), mode, Integer.toString(passes)));
+        Process p = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         String result = null;
