@@ -1,5 +1,6 @@
 package dev.jasyncio.maven;
 
+import dev.jasyncio.transformer.ClassesDirectoryInstrumenter;
 import dev.jasyncio.transformer.ClassesDirectoryReport;
 import dev.jasyncio.transformer.InstrumentationException;
 import dev.jasyncio.transformer.Instrumenter;
@@ -104,10 +105,11 @@ public abstract class AbstractInstrumentMojo extends AbstractMojo {
             InstrumentRequest request = new InstrumentRequest(classes,
                     classpathElements().stream().map(Path::of).filter(Files::exists).toList(), includes, excludes,
                     roots, failFast, stateFile(classes), sourceDiagnostics);
-            InstrumentOutcome outcome = fork && request.instrumenter().staleClassFiles() >= forkThreshold
+            ClassesDirectoryInstrumenter here = request.instrumenter();
+            InstrumentOutcome outcome = fork && here.staleClassFiles() >= forkThreshold
                     ? new ForkedInstrumenter(ForkedInstrumenter.currentJava(), pluginClasspath())
                             .run(request, stateDirectory(), classes.getFileName().toString())
-                    : request.run();
+                    : request.run(here);
             diagnostics.report(outcome.diagnostics());
             logReport(classes, outcome, (System.nanoTime() - started) / 1_000_000);
             failOnErrors(diagnostics);

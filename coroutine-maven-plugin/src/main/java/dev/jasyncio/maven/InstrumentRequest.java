@@ -40,7 +40,12 @@ record InstrumentRequest(Path classes, List<Path> classpath, List<String> includ
 
     /** Runs here; I/O failures and transformer bugs are thrown. */
     InstrumentOutcome run() throws IOException {
-        ClassesDirectoryReport report = instrumenter().run();
+        return run(instrumenter());
+    }
+
+    /** Runs here with an instrumenter made by {@link #instrumenter()}. */
+    InstrumentOutcome run(ClassesDirectoryInstrumenter instrumenter) throws IOException {
+        ClassesDirectoryReport report = instrumenter.run();
         return InstrumentOutcome.of(report, sourceDiagnostics
                 ? SourceDiagnostics.sharpen(sourceRoots, report.diagnostics()) : report.diagnostics());
     }

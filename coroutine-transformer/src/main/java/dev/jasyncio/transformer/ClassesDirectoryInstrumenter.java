@@ -42,6 +42,8 @@ public final class ClassesDirectoryInstrumenter {
     private final Path stateFile;
     private final SourceFileLocator sources;
     private final ClassRewriter rewriter;
+    /** The folder's class files as {@link #staleClassFiles()} found them, for the {@link #run()} that follows. */
+    private List<String> listed;
 
     private ClassesDirectoryInstrumenter(Builder b, ClassRewriter rewriter) {
         this.classesDir = b.classesDir;
@@ -69,8 +71,10 @@ public final class ClassesDirectoryInstrumenter {
         InstrumentState state = stateFile == null ? InstrumentState.empty(Instrumenter.VERSION)
                 : InstrumentState.load(stateFile, Instrumenter.VERSION);
         try {
-            // Listed before anything is written, so frame classes written by this run are not visited by it.
-            List<String> selected = selectedClassFiles();
+            // Listed before anything is written, so frame classes written by this run are not visited by it; a
+            // listing staleClassFiles() just took is used once instead of walking the folder again.
+            List<String> selected = listed != null ? listed : selectedClassFiles();
+            listed = null;
             // Classes are transformed in parallel, a batch at a time, and written and reported one by one in
             // path order: the outcome, the logs and where a fail-fast run stops do not depend on the threads.
             batches:
@@ -103,6 +107,7 @@ public final class ClassesDirectoryInstrumenter {
             return 0;
         }
         List<String> selected = selectedClassFiles();
+        listed = selected;
         if (stateFile == null) {
             return selected.size();
         }
