@@ -7,7 +7,6 @@ import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
-import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
@@ -190,21 +189,16 @@ final class BodyRewriter {
                     Names.SUPPORT_AWAIT_DESC, false));
         }
         code.add(uncoveredStart);
-        code.add(new InsnNode(Opcodes.DUP));
-        code.add(new FieldInsnNode(Opcodes.GETSTATIC, Names.ASYNC_SUPPORT, Names.SUPPORT_SUSPENDED,
-                "Ljava/lang/Object;"));
-        code.add(new JumpInsnNode(Opcodes.IF_ACMPNE, cont));
+        AwaitCode.continueUnlessSuspended(code, cont);
 
         // Suspend: link a suspended direct callee to this frame, save what must survive, return SUSPENDED.
-        code.add(new InsnNode(Opcodes.POP));
         if (site.direct != null) {
             code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
             code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Names.ASYNC_SUPPORT, Names.SUPPORT_LINK_DIRECT,
                     Names.SUPPORT_LINK_DIRECT_DESC, false));
         }
         spill.save(code, site, frameSlot);
-        code.add(new FieldInsnNode(Opcodes.GETSTATIC, Names.ASYNC_SUPPORT, Names.SUPPORT_SUSPENDED,
-                "Ljava/lang/Object;"));
+        AwaitCode.pushSuspended(code);
         code.add(new InsnNode(Opcodes.ARETURN));
 
         // Resume: restore, then produce the awaited value or throw its failure here.
@@ -217,14 +211,7 @@ final class BodyRewriter {
                 Names.SUPPORT_RESUME_VALUE_DESC, false));
         code.add(cont);
 
-        method.instructions.insert(site.call, code);
-        method.instructions.remove(site.call);
-        if (site.directCall != null) {
-            method.instructions.remove(site.directCall);
-        }
-        if (site.sleepCall != null) {
-            method.instructions.remove(site.sleepCall);
-        }
+        AwaitCode.replace(method, site, code);
         uncovered.add(new LabelNode[] {uncoveredStart, uncoveredEnd});
         return resume;
     }

@@ -127,11 +127,7 @@ final class DirectEntryRewriter {
                     Names.SUPPORT_AWAIT_DIRECT_DESC, false));
         }
         code.add(uncoveredStart);
-        code.add(new InsnNode(Opcodes.DUP));
-        code.add(new FieldInsnNode(Opcodes.GETSTATIC, Names.ASYNC_SUPPORT, Names.SUPPORT_SUSPENDED,
-                "Ljava/lang/Object;"));
-        code.add(new JumpInsnNode(Opcodes.IF_ACMPNE, cont));
-        code.add(new InsnNode(Opcodes.POP));
+        AwaitCode.continueUnlessSuspended(code, cont);
         code.add(new TypeInsnNode(Opcodes.NEW, frameClass));
         code.add(new InsnNode(Opcodes.DUP));
         code.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, frameClass, "<init>", "()V", false));
@@ -143,14 +139,7 @@ final class DirectEntryRewriter {
                 Names.SUPPORT_FRAME_TASK_DESC, false));
         code.add(new InsnNode(Opcodes.ARETURN));
         code.add(cont);
-        method.instructions.insert(site.call, code);
-        method.instructions.remove(site.call);
-        if (site.directCall != null) {
-            method.instructions.remove(site.directCall);
-        }
-        if (site.sleepCall != null) {
-            method.instructions.remove(site.sleepCall);
-        }
+        AwaitCode.replace(method, site, code);
         uncovered.add(new LabelNode[] {uncoveredStart, cont});
     }
 }
