@@ -20,11 +20,8 @@ public final class AsyncAbstract implements SourceCheck {
 
     @Override
     public void visit(CheckContext context) {
-        for (CheckContext.AsyncDeclaration async : context.asyncDeclarations()) {
-            if (!(async.declaration() instanceof MethodDeclaration)) {
-                continue;
-            }
-            MethodDeclaration method = (MethodDeclaration) async.declaration();
+        for (CheckContext.AsyncMethod async : context.asyncMethods()) {
+            MethodDeclaration method = async.method();
             String name = method.getNameAsString();
             if (method.isNative()) {
                 context.report(this, async.annotation(),

@@ -21,11 +21,8 @@ public final class AsyncNotCoroutine implements SourceCheck {
 
     @Override
     public void visit(CheckContext context) {
-        for (CheckContext.AsyncDeclaration async : context.asyncDeclarations()) {
-            if (!(async.declaration() instanceof MethodDeclaration)) {
-                continue;
-            }
-            MethodDeclaration method = (MethodDeclaration) async.declaration();
+        for (CheckContext.AsyncMethod async : context.asyncMethods()) {
+            MethodDeclaration method = async.method();
             Type type = method.getType();
             if (!AsyncMarkers.isCoroutine(type)) {
                 context.report(this, async.annotation(), "@Async method " + method.getNameAsString()

@@ -51,9 +51,9 @@ public final class AwaitInSynchronized implements SourceCheck {
         }
         // A synchronized async method that never awaits is refused too: calling it only creates the coroutine, so the
         // monitor would cover that call and not the body, which runs later without it.
-        for (CheckContext.AsyncDeclaration async : context.asyncDeclarations()) {
-            if (async.declaration() instanceof MethodDeclaration method && method.isSynchronized()
-                    && !awaiting.contains(method)) {
+        for (CheckContext.AsyncMethod async : context.asyncMethods()) {
+            MethodDeclaration method = async.method();
+            if (method.isSynchronized() && !awaiting.contains(method)) {
                 String name = method.getNameAsString();
                 Node at = method.getModifiers().stream()
                         .filter(m -> m.getKeyword() == Modifier.Keyword.SYNCHRONIZED)

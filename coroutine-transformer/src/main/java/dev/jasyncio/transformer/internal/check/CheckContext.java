@@ -2,6 +2,7 @@ package dev.jasyncio.transformer.internal.check;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
@@ -22,6 +23,10 @@ public final class CheckContext {
 
     /** An {@code @Async} annotation and the method or constructor it is on. */
     record AsyncDeclaration(AnnotationExpr annotation, BodyDeclaration<?> declaration) {
+    }
+
+    /** An {@code @Async} method (not a constructor) and its annotation. */
+    record AsyncMethod(AnnotationExpr annotation, MethodDeclaration method) {
     }
 
     private final ParsedSource source;
@@ -60,6 +65,17 @@ public final class CheckContext {
             }
         }
         return asyncDeclarations;
+    }
+
+    /** The {@link #asyncDeclarations()} that are methods. */
+    List<AsyncMethod> asyncMethods() {
+        List<AsyncMethod> methods = new ArrayList<>();
+        for (AsyncDeclaration async : asyncDeclarations()) {
+            if (async.declaration() instanceof MethodDeclaration method) {
+                methods.add(new AsyncMethod(async.annotation(), method));
+            }
+        }
+        return methods;
     }
 
     private static boolean isCallable(BodyDeclaration<?> member) {
