@@ -107,7 +107,7 @@ public abstract class AbstractInstrumentMojo extends AbstractMojo {
                     roots, failFast, stateFile(classes), sourceDiagnostics);
             ClassesDirectoryInstrumenter here = request.instrumenter();
             InstrumentOutcome outcome = fork && here.staleClassFiles() >= forkThreshold
-                    ? new ForkedInstrumenter(ForkedInstrumenter.currentJava(), pluginClasspath())
+                    ? new ForkedInstrumenter(ForkedInstrumenter.currentJava(), pluginClasspath(), getLog()::warn)
                             .run(request, stateDirectory(), classes.getFileName().toString())
                     : request.run(here);
             diagnostics.report(outcome.diagnostics());

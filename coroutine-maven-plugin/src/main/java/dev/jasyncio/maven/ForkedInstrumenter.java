@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -22,11 +23,16 @@ final class ForkedInstrumenter {
 
     private final Path java;
     private final List<Path> classpath;
+    private final Consumer<String> warn;
 
-    /** {@code classpath}: the plugin's own jars, which hold the transformer and {@link ForkedInstrumentMain}. */
-    ForkedInstrumenter(Path java, List<Path> classpath) {
+    /**
+     * {@code classpath}: the plugin's own jars, which hold the transformer and {@link ForkedInstrumentMain};
+     * {@code warn}: where to say that no JVM could be started and the run stayed in this one.
+     */
+    ForkedInstrumenter(Path java, List<Path> classpath, Consumer<String> warn) {
         this.java = java;
         this.classpath = List.copyOf(classpath);
+        this.warn = warn;
     }
 
     /** The running JVM's {@code java} launcher. */
@@ -35,7 +41,10 @@ final class ForkedInstrumenter {
         return Path.of(System.getProperty("java.home"), "bin", windows ? "java.exe" : "java");
     }
 
-    /** Runs {@code request}, exchanging files in {@code workDir} named after {@code name}. */
+    /**
+     * Runs {@code request}, exchanging files in {@code workDir} named after {@code name}. When no JVM can be started
+     * (no launcher, no processes allowed), it runs here instead: a fork is only ever an optimisation.
+     */
     InstrumentOutcome run(InstrumentRequest request, Path workDir, String name) throws IOException {
         Files.createDirectories(workDir);
         Path requestFile = workDir.resolve(name + ".request");
@@ -50,7 +59,14 @@ final class ForkedInstrumenter {
         command.add(ForkedInstrumentMain.class.getName());
         command.add(requestFile.toString());
         command.add(outcomeFile.toString());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            warn.accept("jasyncio: cannot start a JVM for the transformer (" + e.getMessage()
+                    + "); running it in the build's JVM");
+            return request.run();
+        }
         process.getOutputStream().close();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int exit;

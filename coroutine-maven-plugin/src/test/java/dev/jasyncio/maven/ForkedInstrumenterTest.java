@@ -13,6 +13,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -60,11 +61,14 @@ class ForkedInstrumenterTest {
         InstrumentRequest request = new InstrumentRequest(classes, List.of(classes), List.of(), List.of(),
                 List.of(), false, dir.resolve("state"), true);
 
-        InstrumentOutcome forked = new ForkedInstrumenter(ForkedInstrumenter.currentJava(), testClasspath())
-                .run(request, dir.resolve("work"), "classes");
+        List<String> warnings = new ArrayList<>();
+        InstrumentOutcome forked = new ForkedInstrumenter(ForkedInstrumenter.currentJava(), testClasspath(),
+                warnings::add).run(request, dir.resolve("work"), "classes");
         InstrumentOutcome here = request.run();
 
         assertEquals(here, forked);
+        assertEquals(List.of(), warnings);
+        assertTrue(Files.exists(dir.resolve("work/classes.outcome")), "the outcome came from a child");
         assertEquals(1, forked.failed());
         assertEquals(List.of("AWAIT_OUTSIDE_ASYNC"), forked.diagnostics().stream().map(Diagnostic::id).toList());
         assertEquals(12, forked.diagnostics().get(0).line());
@@ -75,10 +79,27 @@ class ForkedInstrumenterTest {
         InstrumentRequest request = new InstrumentRequest(dir.resolve("classes"), List.of(), List.of(), List.of(),
                 List.of(), false, null, false);
         IOException e = assertThrows(IOException.class, () -> new ForkedInstrumenter(
-                ForkedInstrumenter.currentJava(), List.of(dir.resolve("no-such.jar"))).run(request, dir, "x"));
+                ForkedInstrumenter.currentJava(), List.of(dir.resolve("no-such.jar")), w -> { }).run(request, dir, "x"));
         assertTrue(e.getMessage().contains("ForkedInstrumentMain"), e.getMessage());
         assertTrue(e.getMessage().contains("-Djasyncio.fork=false"), e.getMessage());
         assertFalse(Files.exists(dir.resolve("x.outcome")));
+    }
+
+    @Test
+    void withoutAJvmToStartTheRunStaysHereAndSaysSo() throws IOException {
+        Path classes = dir.resolve("classes");
+        writeClass(classes, "com/acme/Bad", classCallingAwaitOutsideAnAsyncMethod("com/acme/Bad"));
+        InstrumentRequest request = new InstrumentRequest(classes, List.of(classes), List.of(), List.of(),
+                List.of(), false, null, false);
+        List<String> warnings = new ArrayList<>();
+
+        InstrumentOutcome outcome = new ForkedInstrumenter(dir.resolve("no-such-jdk/bin/java"), testClasspath(),
+                warnings::add).run(request, dir.resolve("work"), "classes");
+
+        assertEquals(request.run(), outcome);
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("running it in the build's JVM"), warnings.get(0));
+        assertFalse(Files.exists(dir.resolve("work/classes.outcome")));
     }
 
     private static List<Path> testClasspath() {
