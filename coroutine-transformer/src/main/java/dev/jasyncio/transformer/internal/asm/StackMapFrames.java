@@ -13,6 +13,7 @@ import org.objectweb.asm.tree.analysis.Frame;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,7 +51,8 @@ final class StackMapFrames {
                 method.instructions.remove(code[i]);
             }
         }
-        method.tryCatchBlocks.removeIf(tcb -> !coversCode(tcb));
+        method.tryCatchBlocks.removeIf(tcb -> !covers(tcb.start, tcb.end));
+        dropLocalsOfRemovedCode(method);
         for (Map.Entry<AbstractInsnNode, Frame<BasicValue>> site : framed.entrySet()) {
             method.instructions.insertBefore(site.getKey(), frameNode(method, site.getValue()));
         }
@@ -121,13 +123,44 @@ final class StackMapFrames {
         return sites;
     }
 
-    private static boolean coversCode(TryCatchBlockNode tcb) {
-        for (AbstractInsnNode i = tcb.start; i != null && i != tcb.end; i = i.getNext()) {
+    /** Whether real code lies between the two labels. */
+    private static boolean covers(LabelNode start, LabelNode end) {
+        for (AbstractInsnNode i = start; i != null && i != end; i = i.getNext()) {
             if (i.getOpcode() >= 0) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Debug entries for variables whose code was all removed, and entries that became one: a variable javac declared
+     * twice, once in code now removed, would otherwise appear twice at the same place, and the JVM refuses a class
+     * whose local variable table repeats an entry.
+     */
+    private static void dropLocalsOfRemovedCode(MethodNode method) {
+        if (method.localVariables == null) {
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        method.localVariables.removeIf(v -> !covers(v.start, v.end)
+                || !seen.add(v.index + " " + v.name + " " + v.desc + " " + position(method, v.start) + " "
+                        + position(method, v.end)));
+    }
+
+    /** Where the code from {@code label} on starts: the index of its first real instruction, -1 at the end. */
+    private static int position(MethodNode method, LabelNode label) {
+        AbstractInsnNode code = firstCode(label);
+        return code == null ? -1 : method.instructions.indexOf(code);
+    }
+
+    /** The first real instruction at or after {@code label}, or null at the end of the code. */
+    private static AbstractInsnNode firstCode(LabelNode label) {
+        AbstractInsnNode i = label;
+        while (i != null && i.getOpcode() < 0) {
+            i = i.getNext();
+        }
+        return i;
     }
 
     /** The frame in the tree API's expanded form: one entry per value, a long or double counting once. */

@@ -134,6 +134,34 @@ class StackMapFramesTest {
         assertEquals(3, m.instructions.size(), "the two live instructions and the label are left");
     }
 
+    /**
+     * A variable declared twice, once in code that turns out unreachable: with that code gone both entries of the
+     * local variable table would start at the same place, and the JVM refuses a class that repeats an entry.
+     */
+    @Test
+    void debugEntriesOfRemovedCodeGoWithIt() throws Exception {
+        LabelNode dead = new LabelNode();
+        LabelNode deadEnd = new LabelNode();
+        LabelNode live = new LabelNode();
+        LabelNode end = new LabelNode();
+        MethodNode m = method("declaredTwice", "()Ljava/lang/String;", 1, code(
+                new JumpInsnNode(Opcodes.GOTO, live),
+                dead,
+                new InsnNode(Opcodes.ICONST_1), new VarInsnNode(Opcodes.ISTORE, 0),
+                deadEnd,
+                live,
+                new LdcInsnNode("live"), new InsnNode(Opcodes.ARETURN),
+                end));
+        m.localVariables = new java.util.ArrayList<>(List.of(
+                new org.objectweb.asm.tree.LocalVariableNode("v", "I", null, dead, end, 0),
+                new org.objectweb.asm.tree.LocalVariableNode("v", "I", null, live, end, 0),
+                new org.objectweb.asm.tree.LocalVariableNode("w", "I", null, dead, deadEnd, 0)));
+
+        assertEquals("live", run(m));
+        assertEquals(1, m.localVariables.size(), "one entry for v, none for w");
+        assertEquals("v", m.localVariables.get(0).name);
+    }
+
     private static int countFrames(MethodNode m) {
         int frames = 0;
         for (var i = m.instructions.getFirst(); i != null; i = i.getNext()) {
