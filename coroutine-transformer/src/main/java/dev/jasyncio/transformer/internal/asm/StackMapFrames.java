@@ -5,6 +5,7 @@ import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
@@ -52,7 +53,7 @@ final class StackMapFrames {
             }
         }
         method.tryCatchBlocks.removeIf(tcb -> !covers(tcb.start, tcb.end));
-        dropLocalsOfRemovedCode(method);
+        dropDebugInfoOfRemovedCode(method);
         for (Map.Entry<AbstractInsnNode, Frame<BasicValue>> site : framed.entrySet()) {
             method.instructions.insertBefore(site.getKey(), frameNode(method, site.getValue()));
         }
@@ -134,11 +135,18 @@ final class StackMapFrames {
     }
 
     /**
-     * Debug entries for variables whose code was all removed, and entries that became one: a variable javac declared
-     * twice, once in code now removed, would otherwise appear twice at the same place, and the JVM refuses a class
-     * whose local variable table repeats an entry.
+     * Debug entries the removed code leaves pointing at nothing, which the JVM refuses: a line number after the last
+     * instruction; a variable whose code was all removed; two entries that became one (a variable javac declared
+     * twice, once in code now removed, would appear twice at the same place).
      */
-    private static void dropLocalsOfRemovedCode(MethodNode method) {
+    private static void dropDebugInfoOfRemovedCode(MethodNode method) {
+        for (AbstractInsnNode i = method.instructions.getFirst(); i != null; ) {
+            AbstractInsnNode next = i.getNext();
+            if (i instanceof LineNumberNode && firstCode(((LineNumberNode) i).start) == null) {
+                method.instructions.remove(i);
+            }
+            i = next;
+        }
         if (method.localVariables == null) {
             return;
         }

@@ -162,6 +162,20 @@ class StackMapFramesTest {
         assertEquals("v", m.localVariables.get(0).name);
     }
 
+    /** Unreachable code at the end of a method, with a line of its own: no line entry may point past the code. */
+    @Test
+    void aLineOfRemovedCodeAtTheEndGoesWithIt() throws Exception {
+        LabelNode first = new LabelNode();
+        LabelNode dead = new LabelNode();
+        MethodNode m = method("deadTail", "()Ljava/lang/String;", 0, code(
+                first, new org.objectweb.asm.tree.LineNumberNode(10, first),
+                new LdcInsnNode("live"), new InsnNode(Opcodes.ARETURN),
+                dead, new org.objectweb.asm.tree.LineNumberNode(11, dead),
+                new LdcInsnNode("dead"), new InsnNode(Opcodes.ARETURN)));
+
+        assertEquals("live", run(m));
+    }
+
     private static int countFrames(MethodNode m) {
         int frames = 0;
         for (var i = m.instructions.getFirst(); i != null; i = i.getNext()) {
