@@ -35,6 +35,8 @@ class DifferentialFuzzTest {
                     + " -D" + FuzzMain.COUNT + "=" + count) + "\nall failures: " + file + "\n\nfirst failure:\n"
                     + report.failures.get(0).describe());
         }
-        assertEquals(report.generated, report.passed, "programs that did not run in every mode");
+        // A program javac itself miscompiles is named in the summary and not run: it says nothing about ours.
+        assertEquals(report.generated, report.passed + report.miscompiledByJavac.size(),
+                "programs that did not run in every mode");
     }
 }

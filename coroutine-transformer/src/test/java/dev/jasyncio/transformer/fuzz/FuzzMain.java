@@ -32,9 +32,12 @@ public final class FuzzMain {
         final long cpuMillis;
         final long awaits;
         final List<FuzzFailure> failures;
+        /** Seeds of the programs javac itself miscompiled: not run, not failures of ours. */
+        final List<Long> miscompiledByJavac;
 
         Report(long seed, int generated, int passed, long millis, long cpuMillis, long awaits,
-               List<FuzzFailure> failures) {
+               List<FuzzFailure> failures, List<Long> miscompiledByJavac) {
+            this.miscompiledByJavac = miscompiledByJavac;
             this.cpuMillis = cpuMillis;
             this.awaits = awaits;
             this.seed = seed;
@@ -63,7 +66,9 @@ public final class FuzzMain {
             }
             return String.format("differential fuzz: seed %d, %d programs, %d passed in all 3 modes, %d failures, "
                     + "%d awaits executed, %.1f s, %.1f s of CPU", seed, generated, passed, failures.size(), awaits,
-                    millis / 1000.0, cpuMillis / 1000.0) + stages + ")";
+                    millis / 1000.0, cpuMillis / 1000.0) + stages + ")"
+                    + (miscompiledByJavac.isEmpty() ? "" : "; " + miscompiledByJavac.size() + " program(s) javac "
+                    + "itself compiled to classes the JVM refuses, not run: " + miscompiledByJavac);
         }
     }
 
@@ -101,7 +106,8 @@ public final class FuzzMain {
             runner.close();
         }
         return new Report(seed, programs.size(), runner.programsRun(), (System.nanoTime() - start) / 1_000_000,
-                (cpuNanos() - cpu) / 1_000_000, runner.awaits(), runner.failures());
+                (cpuNanos() - cpu) / 1_000_000, runner.awaits(), runner.failures(),
+                runner.miscompiledByJavac().stream().map(p -> p.seed).toList());
     }
 
     /** CPU time of the whole JVM: on a loaded machine a fairer measure than the wall clock. */

@@ -31,6 +31,8 @@ final class FuzzRunner {
     private ExecutorService worker = newWorker();
     private int classCounter;
     private int programsRun;
+    /** Programs javac itself compiled to classes the JVM refuses: not run, not counted as failures. */
+    private final List<FuzzProgram> miscompiledByJavac = new ArrayList<>();
     /** Awaits executed by the async programs, all modes together. */
     private long awaits;
 
@@ -53,6 +55,10 @@ final class FuzzRunner {
 
     long awaits() {
         return awaits;
+    }
+
+    List<FuzzProgram> miscompiledByJavac() {
+        return miscompiledByJavac;
     }
 
     /** Programs that went through every stage and ran in every mode. */
@@ -111,7 +117,13 @@ final class FuzzRunner {
     private void split(List<FuzzProgram> group, Map<String, List<FuzzProgram>> byClass, FuzzFailure.Kind kind,
                        String problem) {
         if (group.size() == 1) {
-            fail(new FuzzFailure(kind, group.get(0), null, problem));
+            String name = byClass.keySet().iterator().next();
+            if (kind == FuzzFailure.Kind.LOAD && !FuzzBuild.javacOutputLoads(
+                    Map.of(name, FuzzClass.source(name.substring("t.".length()), group)))) {
+                miscompiledByJavac.add(group.get(0));
+            } else {
+                fail(new FuzzFailure(kind, group.get(0), null, problem));
+            }
         } else if (byClass.size() > 1) {
             for (List<FuzzProgram> members : byClass.values()) {
                 if (failures.size() < MAX_FAILURES) {
