@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,8 +43,16 @@ public final class ClassesDirectoryInstrumenter {
     private final Path stateFile;
     private final SourceFileLocator sources;
     private final ClassRewriter rewriter;
-    /** The folder's class files as {@link #staleClassFiles()} found them, for the {@link #run()} that follows. */
-    private List<String> listed;
+    /** What {@link #staleClassFiles()} found, used once by the {@link #run()} that follows instead of looking again. */
+    private Survey survey;
+
+    /** The folder's class files, the record loaded, and what the record says of each file as it was found. */
+    private record Survey(List<String> files, InstrumentState state, Map<String, Known> known) {
+    }
+
+    /** One file's attributes and what the record says of it. */
+    private record Known(BasicFileAttributes attrs, InstrumentState.Status status) {
+    }
 
     private ClassesDirectoryInstrumenter(Builder b, ClassRewriter rewriter) {
         this.classesDir = b.classesDir;
@@ -68,19 +77,18 @@ public final class ClassesDirectoryInstrumenter {
         if (!Files.isDirectory(classesDir)) {
             return report;
         }
-        InstrumentState state = stateFile == null ? InstrumentState.empty(Instrumenter.VERSION)
-                : InstrumentState.load(stateFile, Instrumenter.VERSION);
+        Survey found = survey != null ? survey : new Survey(null, loadState(), Map.of());
+        survey = null;
+        InstrumentState state = found.state();
         try {
-            // Listed before anything is written, so frame classes written by this run are not visited by it; a
-            // listing staleClassFiles() just took is used once instead of walking the folder again.
-            List<String> selected = listed != null ? listed : selectedClassFiles();
-            listed = null;
+            // Listed before anything is written, so frame classes written by this run are not visited by it.
+            List<String> selected = found.files() != null ? found.files() : selectedClassFiles();
             // Classes are transformed in parallel, a batch at a time, and written and reported one by one in
             // path order: the outcome, the logs and where a fail-fast run stops do not depend on the threads.
             batches:
             for (int from = 0; from < selected.size(); from += BATCH) {
                 List<String> batch = selected.subList(from, Math.min(selected.size(), from + BATCH));
-                for (Prepared p : prepareAll(batch, state)) {
+                for (Prepared p : prepareAll(batch, state, found.known())) {
                     report.addScanned();
                     boolean ok = apply(p, state, report);
                     if (!ok && failFast) {
@@ -107,20 +115,25 @@ public final class ClassesDirectoryInstrumenter {
             return 0;
         }
         List<String> selected = selectedClassFiles();
-        listed = selected;
-        if (stateFile == null) {
-            return selected.size();
-        }
-        InstrumentState state = InstrumentState.load(stateFile, Instrumenter.VERSION);
+        InstrumentState state = loadState();
+        Map<String, Known> known = new HashMap<>();
         int stale = 0;
         for (String relative : selected) {
             Path file = classesDir.resolve(relative);
             BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
-            if (state.status(relative, file, attrs) == InstrumentState.Status.STALE) {
+            InstrumentState.Status status = state.status(relative, file, attrs);
+            known.put(relative, new Known(attrs, status));
+            if (status == InstrumentState.Status.STALE) {
                 stale++;
             }
         }
+        survey = new Survey(selected, state, known);
         return stale;
+    }
+
+    private InstrumentState loadState() {
+        return stateFile == null ? InstrumentState.empty(Instrumenter.VERSION)
+                : InstrumentState.load(stateFile, Instrumenter.VERSION);
     }
 
     /** Classes transformed in parallel before any of them is written. */
@@ -131,13 +144,14 @@ public final class ClassesDirectoryInstrumenter {
                             InstrumentState.Status known, List<Diagnostic> refused, InstrumentResult result) {
     }
 
-    private List<Prepared> prepareAll(List<String> batch, InstrumentState state) throws IOException {
+    private List<Prepared> prepareAll(List<String> batch, InstrumentState state, Map<String, Known> known)
+            throws IOException {
         try {
             // The state is only read here; it is written by apply, on this thread.
             return (batch.size() == 1 ? batch.stream() : batch.parallelStream())
                     .map(relative -> {
                         try {
-                            return prepare(relative, state);
+                            return prepare(relative, state, known.get(relative));
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }
@@ -148,10 +162,12 @@ public final class ClassesDirectoryInstrumenter {
         }
     }
 
-    private Prepared prepare(String relative, InstrumentState state) throws IOException {
+    /** {@code surveyed}: what {@link #staleClassFiles()} found of the file, or null to look now. */
+    private Prepared prepare(String relative, InstrumentState state, Known surveyed) throws IOException {
         Path file = classesDir.resolve(relative);
-        BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
-        InstrumentState.Status known = state.status(relative, file, attrs);
+        BasicFileAttributes attrs = surveyed != null ? surveyed.attrs()
+                : Files.readAttributes(file, BasicFileAttributes.class);
+        InstrumentState.Status known = surveyed != null ? surveyed.status() : state.status(relative, file, attrs);
         if (known != InstrumentState.Status.STALE) {
             return new Prepared(relative, file, attrs, null, known, null, null);
         }

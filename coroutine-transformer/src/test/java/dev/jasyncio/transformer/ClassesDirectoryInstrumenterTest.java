@@ -152,10 +152,16 @@ class ClassesDirectoryInstrumenterTest {
         assertEquals(3, report.classesScanned());
 
         classFile("com/Fetch.class", "async, recompiled");
-        assertEquals(1, builder().stateFile(state).build(later).staleClassFiles());
-        ClassesDirectoryReport afterChange = builder().stateFile(state).build(later).run();
+        // One instrumenter counts, then runs on what it counted; a later run of it looks at the folder afresh.
+        ClassesDirectoryInstrumenter counted = builder().stateFile(state).build(later);
+        assertEquals(1, counted.staleClassFiles());
+        ClassesDirectoryReport afterChange = counted.run();
         assertEquals(List.of("com/Fetch"), later.instrumented);
         assertEquals(1, afterChange.classesInstrumented());
+        assertEquals(List.of("com/Fetch async, recompiled"), later.seen, "only the changed class was read");
+        ClassesDirectoryReport again = counted.run();
+        assertEquals(0, again.classesInstrumented());
+        assertEquals(2, again.alreadyInstrumented(), "the class and its new frame, from the record");
     }
 
     @Test
