@@ -30,7 +30,7 @@ class InstrumentStateTest {
     }
 
     @Test
-    void aFileRewrittenWithTheSameSizeAndTimeIsCaughtByItsHashWhileTheTimeIsRacy() throws IOException {
+    void aFileRewrittenWithTheSameSizeAndTimeIsCaughtByItsFingerprintWhileTheTimeIsRacy() throws IOException {
         Path cls = write("Foo.class", "instrumented");
         save("Foo.class", cls);
         FileTime time = Files.getLastModifiedTime(cls);
@@ -67,7 +67,12 @@ class InstrumentStateTest {
         Path cls = write("Foo.class", "instrumented");
         save("Foo.class", cls);
         assertFalse(upToDate(InstrumentState.load(dir.resolve("state"), "9.9.9"), "Foo.class", cls));
-        Files.writeString(dir.resolve("state"), "# jasyncio instrument state v2, transformer 1.0\nnot\ta\tnumber\tI\tFoo.class\n");
+        Files.writeString(dir.resolve("state"), "# jasyncio instrument state v3, transformer 1.0\nnot\ta\tnumber\tI\tFoo.class\n");
+        assertFalse(upToDate(load(), "Foo.class", cls));
+        // The format before this one, which held SHA-256 digests: read again, not misread.
+        Files.writeString(dir.resolve("state"), "# jasyncio instrument state v2, transformer 1.0\n12\t"
+                + Files.getLastModifiedTime(cls).to(java.util.concurrent.TimeUnit.NANOSECONDS) + "\t"
+                + "0".repeat(64) + "\tI\tFoo.class\n");
         assertFalse(upToDate(load(), "Foo.class", cls));
         assertFalse(upToDate(InstrumentState.load(dir.resolve("missing"), "1.0"), "Foo.class", cls));
     }
@@ -103,6 +108,20 @@ class InstrumentStateTest {
         assertEquals(InstrumentState.Status.INSTRUMENTED, status(load(), "Service.class", async));
         write("Model.class", "now it awaits");
         assertEquals(InstrumentState.Status.STALE, status(load(), "Model.class", plain));
+    }
+
+    @Test
+    void everyOneBitChangeOfAClassFileChangesItsFingerprint() {
+        byte[] content = new byte[4096];
+        new java.util.Random(42).nextBytes(content);
+        String original = InstrumentState.fingerprint(content);
+        for (int bit = 0; bit < content.length * 8; bit += 7) {
+            content[bit / 8] ^= (byte) (1 << (bit % 8));
+            assertFalse(original.equals(InstrumentState.fingerprint(content)), "bit " + bit);
+            content[bit / 8] ^= (byte) (1 << (bit % 8));
+        }
+        assertEquals(original, InstrumentState.fingerprint(content));
+        assertEquals(16, original.length());
     }
 
     private Path write(String name, String content) throws IOException {
