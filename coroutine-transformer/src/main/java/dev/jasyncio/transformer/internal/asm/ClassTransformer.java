@@ -3,7 +3,6 @@ package dev.jasyncio.transformer.internal.asm;
 import dev.jasyncio.transformer.Diagnostic;
 import dev.jasyncio.transformer.InstrumentationException;
 import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.Opcodes;
@@ -138,8 +137,6 @@ public final class ClassTransformer {
         if (hasErrors(diagnostics)) {
             return failed(cn, classFile, diagnostics);
         }
-        cn.methods.addAll(newBodies);
-        markInstrumented(cn);
         // The new bodies and entries passed the verifier's rules when their frames were computed; left to check
         // are the async methods, now factories, and the frame classes.
         Set<String> factories = new HashSet<>();
@@ -148,9 +145,7 @@ public final class ClassTransformer {
         }
 
         // Every frame is given: the untouched methods keep theirs, the rewritten ones have computed ones.
-        ClassWriter cw = new ClassWriter(0);
-        cn.accept(cw);
-        byte[] out = cw.toByteArray();
+        byte[] out = ClassOutput.write(reader, bodies, newBodies, marker());
         List<String> problems = new ArrayList<>(TransformVerifier.verify(out, hierarchy, factories));
         for (byte[] frame : generated.values()) {
             problems.addAll(TransformVerifier.verify(frame, hierarchy));
@@ -296,13 +291,11 @@ public final class ClassTransformer {
         return (m.access & Opcodes.ACC_SYNTHETIC) != 0 && m.name.startsWith("lambda$");
     }
 
-    private void markInstrumented(ClassNode cn) {
+    /** The class annotation that says the class is instrumented, and by which transformer version. */
+    private AnnotationNode marker() {
         AnnotationNode marker = new AnnotationNode(Names.INSTRUMENTED_MARKER);
         marker.values = new ArrayList<>(List.of("version", version));
-        if (cn.invisibleAnnotations == null) {
-            cn.invisibleAnnotations = new ArrayList<>();
-        }
-        cn.invisibleAnnotations.add(marker);
+        return marker;
     }
 
     private static boolean hasAnnotation(List<AnnotationNode> annotations, String desc) {
