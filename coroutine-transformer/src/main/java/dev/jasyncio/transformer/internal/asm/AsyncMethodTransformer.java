@@ -74,9 +74,10 @@ final class AsyncMethodTransformer {
         }
         normaliseReturns(work);
 
-        Frame<BasicValue>[] frames = TypeAnalysis.analyze(owner.name, work, hierarchy);
+        // Frames at calls: awaits need theirs, and constructor calls tell which allocation they complete.
+        TypeFlow.Result frames = TypeAnalysis.analyze(owner.name, work, hierarchy, AsyncMethodTransformer::isCall);
         if (ConstructorRelocation.relocate(work, frames, hierarchy)) {
-            frames = TypeAnalysis.analyze(owner.name, work, hierarchy);
+            frames = TypeAnalysis.analyze(owner.name, work, hierarchy, AsyncMethodTransformer::isCall);
         }
         Liveness liveness = Liveness.of(work);
         int[] monitors = MonitorCheck.depths(work);
@@ -94,7 +95,7 @@ final class AsyncMethodTransformer {
             if (!Names.isAwait(call.getOpcode(), call.owner, call.name, call.desc)) {
                 continue;
             }
-            Frame<BasicValue> frame = frames[index];
+            Frame<BasicValue> frame = frames.frame(index);
             if (frame == null) {
                 continue; // unreachable: the frame computation turns it into dead code
             }
@@ -300,6 +301,10 @@ final class AsyncMethodTransformer {
                     + "the construct");
             return false;
         }
+    }
+
+    private static boolean isCall(AbstractInsnNode insn) {
+        return insn instanceof MethodInsnNode;
     }
 
     private static boolean hasSubroutine(MethodNode m) {

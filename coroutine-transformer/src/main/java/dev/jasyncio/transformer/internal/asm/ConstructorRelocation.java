@@ -33,12 +33,12 @@ final class ConstructorRelocation {
      * Relocates every allocation whose uninitialized object is on the stack at an await. Returns false if nothing
      * needed it; the caller re-analyses the method after a relocation.
      */
-    static boolean relocate(MethodNode method, Frame<BasicValue>[] frames, ClassHierarchy hierarchy) {
+    static boolean relocate(MethodNode method, TypeFlow.Result frames, ClassHierarchy hierarchy) {
         InsnList insns = method.instructions;
         Set<AbstractInsnNode> news = new LinkedHashSet<>();
         int index = 0;
         for (AbstractInsnNode insn = insns.getFirst(); insn != null; insn = insn.getNext(), index++) {
-            Frame<BasicValue> f = frames[index];
+            Frame<BasicValue> f = frames.frame(index);
             if (f == null || !isAwait(insn)) {
                 continue;
             }
@@ -96,12 +96,12 @@ final class ConstructorRelocation {
     }
 
     /** The constructor call whose receiver is the object {@code newInsn} allocated. */
-    private static MethodInsnNode constructorOf(AbstractInsnNode newInsn, InsnList insns, Frame<BasicValue>[] frames) {
+    private static MethodInsnNode constructorOf(AbstractInsnNode newInsn, InsnList insns, TypeFlow.Result frames) {
         for (AbstractInsnNode i = newInsn.getNext(); i != null; i = i.getNext()) {
             if (i.getOpcode() != Opcodes.INVOKESPECIAL || !"<init>".equals(((MethodInsnNode) i).name)) {
                 continue;
             }
-            Frame<BasicValue> f = frames[insns.indexOf(i)];
+            Frame<BasicValue> f = frames.frame(insns.indexOf(i));
             if (f == null) {
                 continue;
             }

@@ -3,17 +3,10 @@ package dev.jasyncio.transformer.internal.asm;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.IincInsnNode;
-import org.objectweb.asm.tree.InsnList;
-import org.objectweb.asm.tree.JumpInsnNode;
-import org.objectweb.asm.tree.LabelNode;
-import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.TableSwitchInsnNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.VarInsnNode;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 
@@ -24,116 +17,108 @@ import java.util.List;
  */
 final class Liveness {
 
-    private final BitSet[] liveIn;
+    private final ControlFlow flow;
+    /** Slots live at the start of each block, indexed by the block's first instruction; null elsewhere. */
+    private final BitSet[] liveAtStart;
 
-    private Liveness(BitSet[] liveIn) {
-        this.liveIn = liveIn;
+    private Liveness(ControlFlow flow, BitSet[] liveAtStart) {
+        this.flow = flow;
+        this.liveAtStart = liveAtStart;
     }
 
     /** Slots live just before instruction {@code index}. */
     BitSet liveBefore(int index) {
-        return liveIn[index];
+        int start = index;
+        while (!flow.blockStart[start]) {
+            start--;
+        }
+        int end = blockEnd(flow, start);
+        BitSet live = liveAfterBlock(end);
+        for (int i = end; i >= index; i--) {
+            step(i, live);
+        }
+        return live;
     }
 
+    /**
+     * Computed block by block, in reverse order of the code until nothing changes: most blocks follow their
+     * predecessors, so a pass or two more than the depth of loop nesting settles it.
+     */
     static Liveness of(MethodNode method) {
-        InsnList insns = method.instructions;
-        int n = insns.size();
-        List<List<Integer>> normal = new ArrayList<>(n);
-        List<List<Integer>> exceptional = new ArrayList<>(n);
+        ControlFlow flow = new ControlFlow(method);
+        int n = flow.code.length;
+        BitSet[] atStart = new BitSet[n];
+        int[] ends = new int[n];
         for (int i = 0; i < n; i++) {
-            normal.add(new ArrayList<>(2));
-            exceptional.add(new ArrayList<>(1));
+            if (flow.blockStart[i]) {
+                atStart[i] = new BitSet();
+                ends[i] = blockEnd(flow, i);
+            }
         }
-        for (int i = 0; i < n; i++) {
-            AbstractInsnNode insn = insns.get(i);
-            List<Integer> succ = normal.get(i);
-            if (insn instanceof JumpInsnNode) {
-                succ.add(insns.indexOf(((JumpInsnNode) insn).label));
-                if (insn.getOpcode() != Opcodes.GOTO) {
-                    succ.add(i + 1);
+        Liveness liveness = new Liveness(flow, atStart);
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int start = n - 1; start >= 0; start--) {
+                if (atStart[start] == null) {
+                    continue;
                 }
-            } else if (insn instanceof TableSwitchInsnNode) {
-                TableSwitchInsnNode sw = (TableSwitchInsnNode) insn;
-                succ.add(insns.indexOf(sw.dflt));
-                for (LabelNode l : sw.labels) {
-                    succ.add(insns.indexOf(l));
+                BitSet live = liveness.liveAfterBlock(ends[start]);
+                for (int i = ends[start]; i >= start; i--) {
+                    liveness.step(i, live);
                 }
-            } else if (insn instanceof LookupSwitchInsnNode) {
-                LookupSwitchInsnNode sw = (LookupSwitchInsnNode) insn;
-                succ.add(insns.indexOf(sw.dflt));
-                for (LabelNode l : sw.labels) {
-                    succ.add(insns.indexOf(l));
-                }
-            } else if (!endsFlow(insn.getOpcode()) && i + 1 < n) {
-                succ.add(i + 1);
-            }
-        }
-        for (TryCatchBlockNode tcb : method.tryCatchBlocks) {
-            int start = insns.indexOf(tcb.start);
-            int end = insns.indexOf(tcb.end);
-            int handler = insns.indexOf(tcb.handler);
-            for (int i = start; i < end; i++) {
-                exceptional.get(i).add(handler);
-            }
-        }
-        List<List<Integer>> predecessors = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            predecessors.add(new ArrayList<>(2));
-        }
-        for (int i = 0; i < n; i++) {
-            for (int s : normal.get(i)) {
-                predecessors.get(s).add(i);
-            }
-            for (int s : exceptional.get(i)) {
-                predecessors.get(s).add(i);
-            }
-        }
-
-        BitSet[] in = new BitSet[n];
-        for (int i = 0; i < n; i++) {
-            in[i] = new BitSet();
-        }
-        ArrayDeque<Integer> work = new ArrayDeque<>();
-        boolean[] queued = new boolean[n];
-        for (int i = n - 1; i >= 0; i--) {
-            work.add(i);
-            queued[i] = true;
-        }
-        while (!work.isEmpty()) {
-            int i = work.poll();
-            queued[i] = false;
-            AbstractInsnNode insn = insns.get(i);
-            BitSet out = new BitSet();
-            for (int s : normal.get(i)) {
-                out.or(in[s]);
-            }
-            int def = definedSlot(insn);
-            if (def >= 0) {
-                out.clear(def);
-            }
-            int use = usedSlot(insn);
-            if (use >= 0) {
-                out.set(use);
-            }
-            for (int s : exceptional.get(i)) {
-                out.or(in[s]);
-            }
-            if (!out.equals(in[i])) {
-                in[i] = out;
-                for (int p : predecessors.get(i)) {
-                    if (!queued[p]) {
-                        queued[p] = true;
-                        work.add(p);
-                    }
+                if (!live.equals(atStart[start])) {
+                    atStart[start] = live;
+                    changed = true;
                 }
             }
         }
-        return new Liveness(in);
+        return liveness;
     }
 
-    private static boolean endsFlow(int opcode) {
-        return opcode == Opcodes.ATHROW || opcode == Opcodes.RET
-                || (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN);
+    /** The last instruction of the block starting at {@code start}. */
+    private static int blockEnd(ControlFlow flow, int start) {
+        int i = start;
+        while (!ControlFlow.endsBlock(flow.code[i]) && i + 1 < flow.code.length && !flow.blockStart[i + 1]) {
+            i++;
+        }
+        return i;
+    }
+
+    /** What the successors of the block ending at {@code end} read. */
+    private BitSet liveAfterBlock(int end) {
+        BitSet live = new BitSet();
+        for (int s : flow.successors(end)) {
+            if (s < liveAtStart.length && liveAtStart[s] != null) {
+                live.or(liveAtStart[s]);
+            }
+        }
+        return live;
+    }
+
+    /**
+     * From the slots live after instruction {@code i} to those live before it. Whatever a handler covering it reads
+     * stays live, even a slot the instruction writes, since it may throw before writing.
+     */
+    private void step(int i, BitSet live) {
+        AbstractInsnNode insn = flow.code[i];
+        int def = definedSlot(insn);
+        if (def >= 0) {
+            live.clear(def);
+        }
+        int use = usedSlot(insn);
+        if (use >= 0) {
+            live.set(use);
+        }
+        List<TryCatchBlockNode> handlers = flow.handlers[i];
+        if (handlers != null) {
+            for (TryCatchBlockNode h : handlers) {
+                BitSet read = liveAtStart[flow.indexOf(h.handler)];
+                if (read != null) {
+                    live.or(read);
+                }
+            }
+        }
     }
 
     private static int usedSlot(AbstractInsnNode insn) {

@@ -7,14 +7,13 @@ import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.BasicValue;
 import org.objectweb.asm.tree.analysis.Frame;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,14 +40,14 @@ final class StackMapFrames {
      */
     static void compute(String owner, MethodNode method, ClassHierarchy hierarchy) throws AnalyzerException {
         removeFrames(method);
-        Frame<BasicValue>[] frames = analyze(owner, method, hierarchy);
         AbstractInsnNode[] code = method.instructions.toArray();
-        Map<AbstractInsnNode, Frame<BasicValue>> framed = frameSites(method, code, frames);
-        int maxStack = 0;
+        Set<AbstractInsnNode> sites = frameSites(method, code);
+        TypeFlow.Result flow = analyze(owner, method, hierarchy, sites);
+        Map<AbstractInsnNode, Frame<BasicValue>> framed = new LinkedHashMap<>();
         for (int i = 0; i < code.length; i++) {
-            if (frames[i] != null) {
-                maxStack = Math.max(maxStack, stackSlots(frames[i]));
-            } else if (code[i].getOpcode() >= 0) {
+            if (flow.frame(i) != null) {
+                framed.put(code[i], flow.frame(i));
+            } else if (!flow.reachable(i) && code[i].getOpcode() >= 0) {
                 method.instructions.remove(code[i]);
             }
         }
@@ -57,16 +56,16 @@ final class StackMapFrames {
         for (Map.Entry<AbstractInsnNode, Frame<BasicValue>> site : framed.entrySet()) {
             method.instructions.insertBefore(site.getKey(), frameNode(method, site.getValue()));
         }
-        method.maxStack = maxStack;
+        method.maxStack = flow.maxStackSlots();
     }
 
     /** The analysis, with more room on the stack until the code fits. */
-    private static Frame<BasicValue>[] analyze(String owner, MethodNode method, ClassHierarchy hierarchy)
-            throws AnalyzerException {
+    private static TypeFlow.Result analyze(String owner, MethodNode method, ClassHierarchy hierarchy,
+                                           Set<AbstractInsnNode> sites) throws AnalyzerException {
         int capacity = method.maxStack + EXTRA_STACK;
         while (true) {
             try {
-                return TypeAnalysis.analyze(owner, method, hierarchy, capacity);
+                return TypeAnalysis.analyze(owner, method, hierarchy, capacity, sites::contains);
             } catch (AnalyzerException e) {
                 if (!(rootCause(e) instanceof IndexOutOfBoundsException) || capacity > 0xFFFF) {
                     throw e;
@@ -74,15 +73,6 @@ final class StackMapFrames {
                 capacity *= 2;
             }
         }
-    }
-
-    /** The operand stack's depth in slots, as {@code max_stack} counts it: a long or double takes two. */
-    private static int stackSlots(Frame<BasicValue> frame) {
-        int slots = 0;
-        for (int i = 0; i < frame.getStackSize(); i++) {
-            slots += frame.getStack(i).getSize();
-        }
-        return slots;
     }
 
     private static Throwable rootCause(Throwable e) {
@@ -103,21 +93,18 @@ final class StackMapFrames {
     }
 
     /**
-     * The reachable instructions that start at a jump target or an exception handler, each with the frame before
-     * it: where the JVM expects a stack map frame. Several labels at one place share their instruction's frame.
+     * The instructions that start at a jump target or an exception handler: where the JVM expects a stack map frame
+     * if they are reachable. Several labels at one place share their instruction's frame.
      */
-    private static Map<AbstractInsnNode, Frame<BasicValue>> frameSites(MethodNode method, AbstractInsnNode[] code,
-                                                                       Frame<BasicValue>[] frames) {
+    private static Set<AbstractInsnNode> frameSites(MethodNode method, AbstractInsnNode[] code) {
         Set<LabelNode> targets = JumpTargets.of(method);
-        Map<AbstractInsnNode, Frame<BasicValue>> sites = new HashMap<>();
+        Set<AbstractInsnNode> sites = new HashSet<>();
         boolean pending = false;
-        for (int i = 0; i < code.length; i++) {
-            if (code[i] instanceof LabelNode && targets.contains(code[i])) {
+        for (AbstractInsnNode insn : code) {
+            if (insn instanceof LabelNode && targets.contains(insn)) {
                 pending = true;
-            } else if (pending && code[i].getOpcode() >= 0) {
-                if (frames[i] != null) {
-                    sites.put(code[i], frames[i]);
-                }
+            } else if (pending && insn.getOpcode() >= 0) {
+                sites.add(insn);
                 pending = false;
             }
         }

@@ -47,7 +47,7 @@ final class TransformVerifier {
                 continue;
             }
             try {
-                TypeAnalysis.analyze(cn.name, m, hierarchy);
+                TypeAnalysis.analyze(cn.name, m, hierarchy, insn -> false);
             } catch (AnalyzerException e) {
                 problems.add(cn.name + "." + m.name + m.desc + ": " + e.getMessage());
             }

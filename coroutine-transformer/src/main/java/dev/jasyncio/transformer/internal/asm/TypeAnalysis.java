@@ -13,9 +13,10 @@ import org.objectweb.asm.tree.analysis.Interpreter;
 import org.objectweb.asm.tree.analysis.SimpleVerifier;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
- * The verifier's view of a method: the precise type of every local and stack value before each instruction,
+ * The verifier's view of a method: the precise type of every local and stack value before an instruction,
  * with objects created by {@code NEW} but not yet constructed told apart ({@link Uninitialized}), as the JVM's
  * verifier does. Types come from the {@link ClassHierarchy}; no class is loaded.
  */
@@ -44,18 +45,21 @@ final class TypeAnalysis {
     private TypeAnalysis() {
     }
 
-    /** One frame per instruction of {@code method} of {@code owner}, null for unreachable code. */
-    static Frame<BasicValue>[] analyze(String owner, MethodNode method, ClassHierarchy hierarchy)
-            throws AnalyzerException {
-        return analyze(owner, method, hierarchy, method.maxStack);
+    /**
+     * The analysis of {@code method} of {@code owner}, holding the frames before the instructions {@code keep}
+     * selects.
+     */
+    static TypeFlow.Result analyze(String owner, MethodNode method, ClassHierarchy hierarchy,
+                                   Predicate<AbstractInsnNode> keep) throws AnalyzerException {
+        return analyze(owner, method, hierarchy, method.maxStack, keep);
     }
 
     /**
      * The same with room for {@code stackCapacity} values on the operand stack, for code whose maximum is not
      * known yet; a deeper stack fails with an {@link IndexOutOfBoundsException} as cause.
      */
-    static Frame<BasicValue>[] analyze(String owner, MethodNode method, ClassHierarchy hierarchy, int stackCapacity)
-            throws AnalyzerException {
+    static TypeFlow.Result analyze(String owner, MethodNode method, ClassHierarchy hierarchy, int stackCapacity,
+                                   Predicate<AbstractInsnNode> keep) throws AnalyzerException {
         ClassHierarchy.Info info = hierarchy.info(owner);
         Type superType = info.superName == null ? null : Type.getObjectType(info.superName);
         Verifier verifier = new Verifier(owner, superType, info, hierarchy);
@@ -67,7 +71,7 @@ final class TypeAnalysis {
             ConstructingFrame copy = new ConstructingFrame(frame.getLocals(), frame.getMaxStackSize());
             copy.init(frame);
             return copy;
-        }).run();
+        }, keep).run();
     }
 
     /** A frame in which a constructor call turns every copy of its uninitialized receiver into an initialized value. */
