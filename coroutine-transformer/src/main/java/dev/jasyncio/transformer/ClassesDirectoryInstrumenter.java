@@ -2,11 +2,13 @@ package dev.jasyncio.transformer;
 
 import dev.jasyncio.transformer.internal.io.AtomicFiles;
 import dev.jasyncio.transformer.internal.io.ClassFileHeader;
+import dev.jasyncio.transformer.internal.io.InOrderWork;
 import dev.jasyncio.transformer.internal.io.InstrumentState;
 import dev.jasyncio.transformer.internal.io.PathFilter;
 import dev.jasyncio.transformer.internal.io.SourceFileLocator;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +28,7 @@ import java.util.stream.Stream;
  * classes are each replaced atomically, frames first, so a run stopped part way never leaves a class pointing at
  * a frame that was not written. A class that fails is left untouched and its diagnostics reported. A staleness
  * record lets a later run skip classes it already instrumented, without affecting what the run produces. Classes
- * are transformed in parallel, a batch at a time; writing and reporting keep the sorted order.
+ * are transformed in parallel; writing and reporting keep the sorted order.
  */
 public final class ClassesDirectoryInstrumenter {
 
@@ -83,19 +85,26 @@ public final class ClassesDirectoryInstrumenter {
         try {
             // Listed before anything is written, so frame classes written by this run are not visited by it.
             List<String> selected = found.files() != null ? found.files() : selectedClassFiles();
-            // Classes are transformed in parallel, a batch at a time, and written and reported one by one in
-            // path order: the outcome, the logs and where a fail-fast run stops do not depend on the threads.
-            batches:
-            for (int from = 0; from < selected.size(); from += BATCH) {
-                List<String> batch = selected.subList(from, Math.min(selected.size(), from + BATCH));
-                for (Prepared p : prepareAll(batch, state, found.known())) {
+            // Classes are transformed in parallel, and written and reported one by one in path order: the outcome,
+            // the logs and where a fail-fast run stops do not depend on the threads. The state is only read by the
+            // workers; it is written by apply, on this thread.
+            Map<String, Known> known = found.known();
+            try (InOrderWork<String, Prepared> work = new InOrderWork<>(selected,
+                    relative -> prepare(relative, state, known.get(relative)), WORKERS, WINDOW)) {
+                while (work.hasNext()) {
+                    Prepared p = work.next();
                     report.addScanned();
                     boolean ok = apply(p, state, report);
                     if (!ok && failFast) {
                         report.markStoppedEarly();
-                        break batches;
+                        break;
                     }
                 }
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while instrumenting " + classesDir);
             }
         } finally {
             if (stateFile != null) {
@@ -136,34 +145,26 @@ public final class ClassesDirectoryInstrumenter {
                 : InstrumentState.load(stateFile, Instrumenter.VERSION);
     }
 
-    /** Classes transformed in parallel before any of them is written. */
-    private static final int BATCH = 64;
+    /** One worker per core: the writing, on the caller's thread, is mostly waiting for the file system. */
+    private static final int WORKERS = Runtime.getRuntime().availableProcessors();
+    /** How far the workers may get ahead of the writing. */
+    private static final int WINDOW = 64;
 
     /** What the transformer made of one class file, not yet written. */
     private record Prepared(String relative, Path file, BasicFileAttributes attrs, byte[] bytes,
                             InstrumentState.Status known, List<Diagnostic> refused, InstrumentResult result) {
     }
 
-    private List<Prepared> prepareAll(List<String> batch, InstrumentState state, Map<String, Known> known)
-            throws IOException {
+    /** {@code surveyed}: what {@link #staleClassFiles()} found of the file, or null to look now. */
+    private Prepared prepare(String relative, InstrumentState state, Known surveyed) {
         try {
-            // The state is only read here; it is written by apply, on this thread.
-            return (batch.size() == 1 ? batch.stream() : batch.parallelStream())
-                    .map(relative -> {
-                        try {
-                            return prepare(relative, state, known.get(relative));
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    })
-                    .toList();
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+            return prepareOrFail(relative, state, surveyed);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    /** {@code surveyed}: what {@link #staleClassFiles()} found of the file, or null to look now. */
-    private Prepared prepare(String relative, InstrumentState state, Known surveyed) throws IOException {
+    private Prepared prepareOrFail(String relative, InstrumentState state, Known surveyed) throws IOException {
         Path file = classesDir.resolve(relative);
         BasicFileAttributes attrs = surveyed != null ? surveyed.attrs()
                 : Files.readAttributes(file, BasicFileAttributes.class);
