@@ -83,6 +83,31 @@ class DirectCallTest {
                 "other.2 start", "mine.2 end", "other.2 end"), l.type("t.Direct").getField("log").get(null));
     }
 
+    /**
+     * Only the class's own awaits call a direct entry: {@code add} and {@code fib} are called in the class and have
+     * one, {@code top} and {@code catchesDeep} are called from outside only and have none.
+     */
+    @Test
+    void onlyMethodsTheClassItselfCallsGetADirectEntry() throws Throwable {
+        ValidationSupport.Loaded l = ValidationSupport.load("t.Direct", SOURCE);
+        Class<?> direct = l.type("t.Direct");
+        for (String called : List.of("add", "fib", "leaf", "middle", "failing")) {
+            assertEquals(1, directEntries(direct, called), called + " is awaited in the class");
+        }
+        for (String notCalled : List.of("loop", "fibMain", "top", "catchesDeep")) {
+            assertEquals(0, directEntries(direct, notCalled), notCalled + " is not called in the class");
+        }
+    }
+
+    /** Methods named {@code name} whose last two parameters are the task and the depth: direct entries. */
+    private static long directEntries(Class<?> type, String name) {
+        return java.util.Arrays.stream(type.getDeclaredMethods())
+                .filter(m -> m.getName().equals(name) && m.getParameterCount() >= 2)
+                .filter(m -> m.getParameterTypes()[m.getParameterCount() - 2] == dev.jasyncio.Task.class
+                        && m.getParameterTypes()[m.getParameterCount() - 1] == int.class)
+                .count();
+    }
+
     @Test
     void aFailureDeepInADirectChainThatSuspendedReachesTheOuterCatch() throws Throwable {
         ValidationSupport.Loaded l = ValidationSupport.load("t.Direct", SOURCE);

@@ -106,8 +106,9 @@ public final class ClassTransformer {
         }
         Map<MethodNode, AwaitSite.DirectEntry> directOf = new LinkedHashMap<>();
         Map<String, AwaitSite.DirectEntry> directEntries = new LinkedHashMap<>();
+        Set<String> calledHere = callsOnOwnClass(cn.name, bodies);
         for (MethodNode m : bodies) {
-            if (hasDirectEntry(cn, m)) {
+            if (hasDirectEntry(cn, m) && calledHere.contains(m.name + m.desc)) {
                 boolean instance = (m.access & Opcodes.ACC_STATIC) == 0;
                 String desc = DirectEntryRewriter.descriptor(cn.name, m.desc, instance);
                 AwaitSite.DirectEntry e = new AwaitSite.DirectEntry(uniqueMethod(m.name, desc, usedNames), desc,
@@ -270,8 +271,8 @@ public final class ClassTransformer {
     }
 
     /**
-     * Async methods whose calls no override can redirect get a direct entry, called by {@code await(m(...))} in the
-     * same class: static methods, and instance methods that cannot be overridden (private or final, or in a final
+     * Async methods whose calls no override can redirect may have a direct entry, called by {@code await(m(...))}
+     * in the same class: static methods, and instance methods that cannot be overridden (private or final, or in a final
      * class; never an interface's), so the entry is always the method the source meant. Calls of an instance one
      * use it only on {@code this} (see AsyncMethodTransformer).
      */
@@ -285,6 +286,23 @@ public final class ClassTransformer {
         boolean notOverridable = (m.access & (Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL)) != 0
                 || (cn.access & Opcodes.ACC_FINAL) != 0;
         return notOverridable && (cn.access & Opcodes.ACC_INTERFACE) == 0 && !m.name.equals("<init>");
+    }
+
+    /**
+     * The methods of {@code owner} that its async bodies call, by name + descriptor. Only the class's own awaits call
+     * a direct entry, so a method none of them calls needs none: a second rewritten copy of its body, analysed and
+     * written for nothing. Any call counts, awaited at once or not: it is cheaper to find than a direct call.
+     */
+    private static Set<String> callsOnOwnClass(String owner, List<MethodNode> bodies) {
+        Set<String> called = new HashSet<>();
+        for (MethodNode body : bodies) {
+            for (AbstractInsnNode i = body.instructions.getFirst(); i != null; i = i.getNext()) {
+                if (i instanceof MethodInsnNode && ((MethodInsnNode) i).owner.equals(owner)) {
+                    called.add(((MethodInsnNode) i).name + ((MethodInsnNode) i).desc);
+                }
+            }
+        }
+        return called;
     }
 
     private static boolean isSyntheticLambda(MethodNode m) {
