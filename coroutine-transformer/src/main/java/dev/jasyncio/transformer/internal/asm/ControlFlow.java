@@ -2,6 +2,7 @@ package dev.jasyncio.transformer.internal.asm;
 
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LookupSwitchInsnNode;
@@ -10,9 +11,7 @@ import org.objectweb.asm.tree.TableSwitchInsnNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A method's code as the data flow analyses walk it: its instructions by index, where basic blocks start, where
@@ -29,17 +28,12 @@ final class ControlFlow {
     final boolean[] blockStart;
     /** The handlers covering each instruction, null where there are none. */
     final List<TryCatchBlockNode>[] handlers;
-    /** Where each label is: InsnList's own index costs a pass over the list after every change. */
-    private final Map<LabelNode, Integer> labels = new HashMap<>();
+    private final InsnList instructions;
 
     @SuppressWarnings("unchecked")
     ControlFlow(MethodNode method) {
-        this.code = method.instructions.toArray();
-        for (int i = 0; i < code.length; i++) {
-            if (code[i] instanceof LabelNode) {
-                labels.put((LabelNode) code[i], i);
-            }
-        }
+        this.instructions = method.instructions;
+        this.code = instructions.toArray();
         this.handlers = (List<TryCatchBlockNode>[]) new List<?>[code.length];
         for (TryCatchBlockNode tcb : method.tryCatchBlocks) {
             int end = indexOf(tcb.end);
@@ -71,8 +65,9 @@ final class ControlFlow {
         }
     }
 
+    /** Constant time while the code is not changed: the list numbers its instructions once, on the first call. */
     int indexOf(LabelNode label) {
-        return labels.get(label);
+        return instructions.indexOf(label);
     }
 
     /** Whether control does anything at {@code insn} but go on to the next instruction. */

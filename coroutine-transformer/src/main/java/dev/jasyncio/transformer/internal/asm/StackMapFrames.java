@@ -13,9 +13,7 @@ import org.objectweb.asm.tree.analysis.Frame;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -40,32 +38,36 @@ final class StackMapFrames {
      */
     static void compute(String owner, MethodNode method, ClassHierarchy hierarchy) throws AnalyzerException {
         removeFrames(method);
+        placeFrames(method);
         AbstractInsnNode[] code = method.instructions.toArray();
-        Set<AbstractInsnNode> sites = frameSites(method, code);
-        TypeFlow.Result flow = analyze(owner, method, hierarchy, sites);
-        Map<AbstractInsnNode, Frame<BasicValue>> framed = new LinkedHashMap<>();
+        TypeFlow.Result flow = analyze(owner, method, hierarchy);
         for (int i = 0; i < code.length; i++) {
-            if (flow.frame(i) != null) {
-                framed.put(code[i], flow.frame(i));
+            if (code[i] instanceof FrameNode) {
+                Frame<BasicValue> frame = flow.frame(i);
+                if (frame != null) {
+                    fill((FrameNode) code[i], method, frame);
+                } else {
+                    method.instructions.remove(code[i]);
+                }
             } else if (!flow.reachable(i) && code[i].getOpcode() >= 0) {
                 method.instructions.remove(code[i]);
             }
         }
         method.tryCatchBlocks.removeIf(tcb -> !covers(tcb.start, tcb.end));
         dropDebugInfoOfRemovedCode(method);
-        for (Map.Entry<AbstractInsnNode, Frame<BasicValue>> site : framed.entrySet()) {
-            method.instructions.insertBefore(site.getKey(), frameNode(method, site.getValue()));
-        }
         method.maxStack = flow.maxStackSlots();
     }
 
-    /** The analysis, with more room on the stack until the code fits. */
-    private static TypeFlow.Result analyze(String owner, MethodNode method, ClassHierarchy hierarchy,
-                                           Set<AbstractInsnNode> sites) throws AnalyzerException {
+    /**
+     * The analysis, with more room on the stack until the code fits. It keeps the frames at the placeholders, which
+     * are the states before the instructions they precede.
+     */
+    private static TypeFlow.Result analyze(String owner, MethodNode method, ClassHierarchy hierarchy)
+            throws AnalyzerException {
         int capacity = method.maxStack + EXTRA_STACK;
         while (true) {
             try {
-                return TypeAnalysis.analyze(owner, method, hierarchy, capacity, sites::contains);
+                return TypeAnalysis.analyze(owner, method, hierarchy, capacity, insn -> insn instanceof FrameNode);
             } catch (AnalyzerException e) {
                 if (!(rootCause(e) instanceof IndexOutOfBoundsException) || capacity > 0xFFFF) {
                     throw e;
@@ -93,22 +95,20 @@ final class StackMapFrames {
     }
 
     /**
-     * The instructions that start at a jump target or an exception handler: where the JVM expects a stack map frame
-     * if they are reachable. Several labels at one place share their instruction's frame.
+     * An empty frame before each instruction that starts at a jump target or an exception handler: where the JVM
+     * expects a stack map frame if the instruction is reachable. Several labels at one place share one frame.
      */
-    private static Set<AbstractInsnNode> frameSites(MethodNode method, AbstractInsnNode[] code) {
+    private static void placeFrames(MethodNode method) {
         Set<LabelNode> targets = JumpTargets.of(method);
-        Set<AbstractInsnNode> sites = new HashSet<>();
         boolean pending = false;
-        for (AbstractInsnNode insn : code) {
+        for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
             if (insn instanceof LabelNode && targets.contains(insn)) {
                 pending = true;
             } else if (pending && insn.getOpcode() >= 0) {
-                sites.add(insn);
+                method.instructions.insertBefore(insn, new FrameNode(Opcodes.F_NEW, 0, null, 0, null));
                 pending = false;
             }
         }
-        return sites;
     }
 
     /** Whether real code lies between the two labels. */
@@ -158,8 +158,8 @@ final class StackMapFrames {
         return i;
     }
 
-    /** The frame in the tree API's expanded form: one entry per value, a long or double counting once. */
-    private static FrameNode frameNode(MethodNode method, Frame<BasicValue> frame) {
+    /** Fills {@code node} with {@code frame} in the tree API's expanded form: a long or double counts once. */
+    private static void fill(FrameNode node, MethodNode method, Frame<BasicValue> frame) {
         List<Object> locals = new ArrayList<>();
         int lastUsed = 0;
         for (int i = 0; i < frame.getLocals(); i++) {
@@ -172,12 +172,13 @@ final class StackMapFrames {
                 i++; // the second slot of a long or double is implied
             }
         }
-        List<Object> stack = new ArrayList<>();
+        List<Object> stack = new ArrayList<>(frame.getStackSize());
         for (int i = 0; i < frame.getStackSize(); i++) {
             stack.add(frameType(method, frame.getStack(i)));
         }
-        Object[] l = locals.subList(0, lastUsed).toArray();
-        return new FrameNode(Opcodes.F_NEW, l.length, l, stack.size(), stack.toArray());
+        node.type = Opcodes.F_NEW;
+        node.local = new ArrayList<>(locals.subList(0, lastUsed));
+        node.stack = stack;
     }
 
     private static Object frameType(MethodNode method, BasicValue v) {
