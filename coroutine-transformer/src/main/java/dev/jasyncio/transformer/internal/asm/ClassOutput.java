@@ -27,7 +27,7 @@ final class ClassOutput {
     /**
      * The class file of {@code original} with each method of {@code replaced} (matched by name and descriptor) in
      * place of the original's, {@code added} at the end, and {@code marker} as an invisible class annotation.
-     * Every method given must carry its frames and maximum stack: nothing is computed here.
+     * Every method given must carry its frames, in expanded form, and its maximum stack: nothing is computed here.
      */
     static byte[] write(ClassReader original, List<MethodNode> replaced, List<MethodNode> added,
                         AnnotationNode marker) {
@@ -38,20 +38,22 @@ final class ClassOutput {
         // Built from the reader, the writer starts with the original's constant pool, and copies the bytes of a
         // method when the reader's visit reaches it unchanged.
         ClassWriter writer = new ClassWriter(original, 0);
-        original.accept(new Splice(writer, replacements, added, marker), 0);
+        original.accept(new Splice(writer, original.getClassName(), replacements, added, marker), 0);
         return writer.toByteArray();
     }
 
     /** Passes the original through, swapping in the replacements and adding the marker and the new methods. */
     private static final class Splice extends ClassVisitor {
+        private final String className;
         private final Map<String, MethodNode> replacements;
         private final List<MethodNode> added;
         private final AnnotationNode marker;
         private boolean marked;
 
-        Splice(ClassWriter writer, Map<String, MethodNode> replacements, List<MethodNode> added,
+        Splice(ClassWriter writer, String className, Map<String, MethodNode> replacements, List<MethodNode> added,
                AnnotationNode marker) {
             super(Names.ASM_API, writer);
+            this.className = className;
             this.replacements = replacements;
             this.added = added;
             this.marker = marker;
@@ -101,7 +103,7 @@ final class ClassOutput {
             markOnce();
             MethodNode replacement = replacements.remove(name + descriptor);
             if (replacement != null) {
-                replacement.accept(cv);
+                write(replacement);
                 return null; // the original's code is not even read
             }
             return super.visitMethod(access, name, descriptor, signature, exceptions);
@@ -115,9 +117,16 @@ final class ClassOutput {
                         + replacements.keySet());
             }
             for (MethodNode m : added) {
-                m.accept(cv);
+                write(m);
             }
             super.visitEnd();
+        }
+
+        /** A method from its tree, its expanded frames compressed on the way. */
+        private void write(MethodNode m) {
+            String[] exceptions = m.exceptions == null ? null : m.exceptions.toArray(new String[0]);
+            MethodVisitor writer = cv.visitMethod(m.access, m.name, m.desc, m.signature, exceptions);
+            m.accept(new CompressedFrames(writer, className, m.access, m.name, m.desc));
         }
     }
 }

@@ -140,17 +140,12 @@ public final class ClassTransformer {
         }
         // The new bodies and entries passed the verifier's rules when their frames were computed; left to check
         // are the async methods, now factories, and the frame classes.
-        Set<String> factories = new HashSet<>();
-        for (MethodNode m : bodies) {
-            factories.add(m.name + m.desc);
-        }
-
-        // Every frame is given: the untouched methods keep theirs, the rewritten ones have computed ones.
-        byte[] out = ClassOutput.write(reader, bodies, newBodies, marker());
-        List<String> problems = new ArrayList<>(TransformVerifier.verify(out, hierarchy, factories));
+        List<String> problems = new ArrayList<>(TransformVerifier.verify(cn.name, bodies, hierarchy));
         for (byte[] frame : generated.values()) {
             problems.addAll(TransformVerifier.verify(frame, hierarchy));
         }
+        // Every frame is given: the untouched methods keep theirs, the rewritten ones have computed ones.
+        byte[] out = ClassOutput.write(reader, bodies, newBodies, marker());
         if (!problems.isEmpty()) {
             if (Boolean.getBoolean("jasyncio.debug.dump")) {
                 new ClassReader(out).accept(new org.objectweb.asm.util.TraceClassVisitor(

@@ -37,7 +37,8 @@ final class FrameClassEmitter {
     static byte[] emit(int version, String frameClass, String owner, boolean ownerIsInterface, String methodDesc,
                        boolean isStatic, String bodyName, String bodyDesc, int[] fieldsPerKind, String displayName,
                        String sourceFile, List<AwaitSite> sites) {
-        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        // Every method is a few straight-line instructions: their sizes are given, not computed.
+        ClassWriter cw = new ClassWriter(0);
         cw.visit(Math.max(version & 0xFFFF, Opcodes.V1_8), Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC,
                 frameClass, null, Names.ASYNC_FRAME, null);
         if (sourceFile != null) {
@@ -72,14 +73,16 @@ final class FrameClassEmitter {
         init.visitMethodInsn(Opcodes.INVOKESPECIAL, Names.ASYNC_FRAME, "<init>", "()V", false);
         Type[] ctorArgs = Type.getArgumentTypes(ctorDesc);
         int slot = 1;
+        int stack = 1;
         for (int i = 0; i < ctorArgs.length; i++) {
             init.visitVarInsn(Opcodes.ALOAD, 0);
             init.visitVarInsn(ctorArgs[i].getOpcode(Opcodes.ILOAD), slot);
             init.visitFieldInsn(Opcodes.PUTFIELD, frameClass, argumentField(i), ctorArgs[i].getDescriptor());
             slot += ctorArgs[i].getSize();
+            stack = Math.max(stack, 1 + ctorArgs[i].getSize());
         }
         init.visitInsn(Opcodes.RETURN);
-        init.visitMaxs(0, 0);
+        init.visitMaxs(stack, slot);
         init.visitEnd();
 
         if (!ctorDesc.equals("()V")) {
@@ -89,7 +92,7 @@ final class FrameClassEmitter {
             empty.visitVarInsn(Opcodes.ALOAD, 0);
             empty.visitMethodInsn(Opcodes.INVOKESPECIAL, Names.ASYNC_FRAME, "<init>", "()V", false);
             empty.visitInsn(Opcodes.RETURN);
-            empty.visitMaxs(0, 0);
+            empty.visitMaxs(1, 1);
             empty.visitEnd();
         }
 
@@ -100,7 +103,7 @@ final class FrameClassEmitter {
         resume.visitVarInsn(Opcodes.ALOAD, 2);
         resume.visitMethodInsn(Opcodes.INVOKESTATIC, owner, bodyName, bodyDesc, ownerIsInterface);
         resume.visitInsn(Opcodes.ARETURN);
-        resume.visitMaxs(0, 0);
+        resume.visitMaxs(3, 3);
         resume.visitEnd();
 
         MethodVisitor name = cw.visitMethod(Opcodes.ACC_PUBLIC, Names.COROUTINE_NAME, Names.STRING_RESULT_DESC, null,
@@ -108,7 +111,7 @@ final class FrameClassEmitter {
         name.visitCode();
         name.visitLdcInsn(displayName);
         name.visitInsn(Opcodes.ARETURN);
-        name.visitMaxs(0, 0);
+        name.visitMaxs(1, 1);
         name.visitEnd();
 
         MethodVisitor at = cw.visitMethod(Opcodes.ACC_PUBLIC, Names.SUSPENDED_AT, Names.STRING_RESULT_DESC, null,
@@ -120,7 +123,7 @@ final class FrameClassEmitter {
         at.visitMethodInsn(Opcodes.INVOKESTATIC, Names.ASYNC_SUPPORT, Names.SUPPORT_LOCATION,
                 Names.SUPPORT_LOCATION_DESC, false);
         at.visitInsn(Opcodes.ARETURN);
-        at.visitMaxs(0, 0);
+        at.visitMaxs(2, 1);
         at.visitEnd();
 
         cw.visitEnd();

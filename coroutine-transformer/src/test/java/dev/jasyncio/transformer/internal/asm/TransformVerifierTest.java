@@ -1,12 +1,14 @@
 package dev.jasyncio.transformer.internal.asm;
 
 import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
 
 import java.util.List;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,10 +48,17 @@ class TransformVerifierTest {
 
     @Test
     void checksTheMethodsItIsGivenAndOnlyThose() {
-        byte[] gate = classWithABrokenMethod();
+        ClassNode gate = new ClassNode();
+        new ClassReader(classWithABrokenMethod()).accept(gate, 0);
+        MethodNode broken = method(gate, BROKEN);
+        MethodNode fine = method(gate, FINE);
         ClassHierarchy hierarchy = ClassHierarchy.of(List.of());
-        assertEquals(1, TransformVerifier.verify(gate, hierarchy, Set.of(BROKEN, FINE)).size());
-        assertEquals(1, TransformVerifier.verify(gate, hierarchy, Set.of(BROKEN)).size());
-        assertEquals(List.of(), TransformVerifier.verify(gate, hierarchy, Set.of(FINE)));
+        assertEquals(1, TransformVerifier.verify(gate.name, List.of(broken, fine), hierarchy).size());
+        assertEquals(1, TransformVerifier.verify(gate.name, List.of(broken), hierarchy).size());
+        assertEquals(List.of(), TransformVerifier.verify(gate.name, List.of(fine), hierarchy));
+    }
+
+    private static MethodNode method(ClassNode c, String nameAndDescriptor) {
+        return c.methods.stream().filter(m -> (m.name + m.desc).equals(nameAndDescriptor)).findFirst().orElseThrow();
     }
 }
