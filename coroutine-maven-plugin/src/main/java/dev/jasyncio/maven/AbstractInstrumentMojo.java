@@ -104,11 +104,13 @@ public abstract class AbstractInstrumentMojo extends AbstractMojo {
         try {
             InstrumentRequest request = new InstrumentRequest(classes,
                     classpathElements().stream().map(Path::of).filter(Files::exists).toList(), includes, excludes,
-                    roots, failFast, stateFile(classes), sourceDiagnostics);
+                    roots, failFast, stateFile(classes), sourceDiagnostics, null);
             ClassesDirectoryInstrumenter here = request.instrumenter();
+            // The forked run is handed what the survey listed, so that it does not walk the folder again.
             InstrumentOutcome outcome = fork && here.staleClassFiles() >= forkThreshold
                     ? new ForkedInstrumenter(ForkedInstrumenter.currentJava(), pluginClasspath(), getLog()::warn)
-                            .run(request, stateDirectory(), classes.getFileName().toString())
+                            .run(request.withClassFiles(here.surveyedClassFiles()), stateDirectory(),
+                                    classes.getFileName().toString())
                     : request.run(here);
             diagnostics.report(outcome.diagnostics());
             logReport(classes, outcome, (System.nanoTime() - started) / 1_000_000);

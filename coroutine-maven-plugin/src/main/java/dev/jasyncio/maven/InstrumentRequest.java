@@ -16,26 +16,36 @@ import java.util.List;
  * written to a file for a forked one ({@link ForkedInstrumentMain}), which reads it back and runs the same.
  *
  * @param sourceDiagnostics whether the sources of flagged classes are read to place their findings exactly
+ * @param classFiles        the class files a survey in the build's JVM found, so a forked run need not list the
+ *                          folder again; null to list it
  */
 record InstrumentRequest(Path classes, List<Path> classpath, List<String> includes, List<String> excludes,
-                         List<Path> sourceRoots, boolean failFast, Path stateFile, boolean sourceDiagnostics) {
+                         List<Path> sourceRoots, boolean failFast, Path stateFile, boolean sourceDiagnostics,
+                         List<String> classFiles) {
 
     InstrumentRequest {
         classpath = List.copyOf(classpath);
         includes = includes == null ? List.of() : List.copyOf(includes);
         excludes = excludes == null ? List.of() : List.copyOf(excludes);
         sourceRoots = List.copyOf(sourceRoots);
+        classFiles = classFiles == null ? null : List.copyOf(classFiles);
+    }
+
+    /** The same request, with the class files a survey found. */
+    InstrumentRequest withClassFiles(List<String> found) {
+        return new InstrumentRequest(classes, classpath, includes, excludes, sourceRoots, failFast, stateFile,
+                sourceDiagnostics, found);
     }
 
     ClassesDirectoryInstrumenter instrumenter() {
-        return ClassesDirectoryInstrumenter.builder(classes)
+        ClassesDirectoryInstrumenter.Builder b = ClassesDirectoryInstrumenter.builder(classes)
                 .classpath(classpath)
                 .includes(includes)
                 .excludes(excludes)
                 .sourceRoots(sourceRoots)
                 .failFast(failFast)
-                .stateFile(stateFile)
-                .build();
+                .stateFile(stateFile);
+        return (classFiles == null ? b : b.classFiles(classFiles)).build();
     }
 
     /** Runs here; I/O failures and transformer bugs are thrown. */
@@ -62,6 +72,10 @@ record InstrumentRequest(Path classes, List<Path> classpath, List<String> includ
             lines.add(FieldCodec.line(List.of("stateFile", stateFile.toString())));
         }
         lines.add(FieldCodec.line(List.of("sourceDiagnostics", Boolean.toString(sourceDiagnostics))));
+        if (classFiles != null) {
+            lines.add(FieldCodec.line(List.of("classFilesListed", "true")));
+            classFiles.forEach(f -> lines.add(FieldCodec.line(List.of("classFile", f))));
+        }
         Files.write(file, lines, StandardCharsets.UTF_8);
     }
 
@@ -74,6 +88,7 @@ record InstrumentRequest(Path classes, List<Path> classpath, List<String> includ
         List<String> includes = new ArrayList<>();
         List<String> excludes = new ArrayList<>();
         List<Path> sourceRoots = new ArrayList<>();
+        List<String> classFiles = null;
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             List<String> f = FieldCodec.fields(line);
             String value = f.get(1);
@@ -86,6 +101,13 @@ record InstrumentRequest(Path classes, List<Path> classpath, List<String> includ
                 case "failFast" -> failFast = Boolean.parseBoolean(value);
                 case "stateFile" -> stateFile = Path.of(value);
                 case "sourceDiagnostics" -> sourceDiagnostics = Boolean.parseBoolean(value);
+                case "classFilesListed" -> classFiles = classFiles == null ? new ArrayList<>() : classFiles;
+                case "classFile" -> {
+                    if (classFiles == null) {
+                        throw new IOException("a class file before classFilesListed in " + file);
+                    }
+                    classFiles.add(value);
+                }
                 default -> throw new IOException("unknown entry in " + file + ": " + f.get(0));
             }
         }
@@ -93,6 +115,6 @@ record InstrumentRequest(Path classes, List<Path> classpath, List<String> includ
             throw new IOException("no classes folder in " + file);
         }
         return new InstrumentRequest(classes, classpath, includes, excludes, sourceRoots, failFast, stateFile,
-                sourceDiagnostics);
+                sourceDiagnostics, classFiles);
     }
 }

@@ -1,5 +1,6 @@
 package dev.jasyncio.maven;
 
+import dev.jasyncio.transformer.ClassesDirectoryInstrumenter;
 import dev.jasyncio.transformer.ClassesDirectoryReport;
 import dev.jasyncio.transformer.Diagnostic;
 import org.junit.jupiter.api.Test;
@@ -42,9 +43,15 @@ class ForkedInstrumenterTest {
     void aRequestAndAnOutcomeSurviveTheirFiles() throws IOException {
         InstrumentRequest request = new InstrumentRequest(dir.resolve("classes"),
                 List.of(dir.resolve("a.jar"), dir.resolve("dep dir")), List.of("**/*.class"), List.of("gen/**"),
-                List.of(dir.resolve("src")), true, dir.resolve("state"), false);
+                List.of(dir.resolve("src")), true, dir.resolve("state"), false, null);
         request.write(dir.resolve("request"));
         assertEquals(request, InstrumentRequest.read(dir.resolve("request")));
+        InstrumentRequest listed = request.withClassFiles(List.of("com/A.class", "com/A$1.class"));
+        listed.write(dir.resolve("request"));
+        assertEquals(listed, InstrumentRequest.read(dir.resolve("request")));
+        InstrumentRequest listedNone = request.withClassFiles(List.of());
+        listedNone.write(dir.resolve("request"));
+        assertEquals(listedNone, InstrumentRequest.read(dir.resolve("request")), "an empty list is not no list");
 
         InstrumentOutcome outcome = new InstrumentOutcome("Instrumented 3 async method(s) in 1 class(es)", 1, 2, 1,
                 List.of(new ClassesDirectoryReport.InstrumentedClass("com/Fetch", List.of("get()Ldev/jasyncio/Coroutine;"))),
@@ -59,7 +66,7 @@ class ForkedInstrumenterTest {
         Path classes = dir.resolve("classes");
         writeClass(classes, "com/acme/Bad", classCallingAwaitOutsideAnAsyncMethod("com/acme/Bad"));
         InstrumentRequest request = new InstrumentRequest(classes, List.of(classes), List.of(), List.of(),
-                List.of(), false, dir.resolve("state"), true);
+                List.of(), false, dir.resolve("state"), true, null);
 
         List<String> warnings = new ArrayList<>();
         InstrumentOutcome forked = new ForkedInstrumenter(ForkedInstrumenter.currentJava(), testClasspath(),
@@ -75,9 +82,28 @@ class ForkedInstrumenterTest {
     }
 
     @Test
+    void aForkedRunVisitsTheClassFilesTheSurveyListedWithoutListingTheFolderAgain() throws IOException {
+        Path classes = dir.resolve("classes");
+        writeClass(classes, "com/acme/Bad", classCallingAwaitOutsideAnAsyncMethod("com/acme/Bad"));
+        writeClass(classes, "com/acme/Late", classCallingAwaitOutsideAnAsyncMethod("com/acme/Late"));
+        InstrumentRequest request = new InstrumentRequest(classes, List.of(classes), List.of(), List.of(),
+                List.of(), false, null, false, null);
+        ClassesDirectoryInstrumenter survey = request.instrumenter();
+        assertEquals(2, survey.staleClassFiles());
+        assertEquals(List.of("com/acme/Bad.class", "com/acme/Late.class"), survey.surveyedClassFiles());
+
+        // Told of Bad only, the child never sees Late: it did not walk the folder.
+        InstrumentOutcome forked = new ForkedInstrumenter(ForkedInstrumenter.currentJava(), testClasspath(),
+                w -> { }).run(request.withClassFiles(List.of("com/acme/Bad.class")), dir.resolve("work"), "classes");
+        assertEquals(1, forked.failed());
+        assertEquals(1, forked.diagnostics().size());
+        assertTrue(forked.diagnostics().get(0).file().endsWith("Bad.java"), forked.diagnostics().toString());
+    }
+
+    @Test
     void aChildThatFailsSaysWhyAndHowToAvoidTheFork() {
         InstrumentRequest request = new InstrumentRequest(dir.resolve("classes"), List.of(), List.of(), List.of(),
-                List.of(), false, null, false);
+                List.of(), false, null, false, null);
         IOException e = assertThrows(IOException.class, () -> new ForkedInstrumenter(
                 ForkedInstrumenter.currentJava(), List.of(dir.resolve("no-such.jar")), w -> { }).run(request, dir, "x"));
         assertTrue(e.getMessage().contains("ForkedInstrumentMain"), e.getMessage());
@@ -90,7 +116,7 @@ class ForkedInstrumenterTest {
         Path classes = dir.resolve("classes");
         writeClass(classes, "com/acme/Bad", classCallingAwaitOutsideAnAsyncMethod("com/acme/Bad"));
         InstrumentRequest request = new InstrumentRequest(classes, List.of(classes), List.of(), List.of(),
-                List.of(), false, null, false);
+                List.of(), false, null, false, null);
         List<String> warnings = new ArrayList<>();
 
         InstrumentOutcome outcome = new ForkedInstrumenter(dir.resolve("no-such-jdk/bin/java"), testClasspath(),

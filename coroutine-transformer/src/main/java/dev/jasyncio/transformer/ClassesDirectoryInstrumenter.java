@@ -7,18 +7,21 @@ import dev.jasyncio.transformer.internal.io.InstrumentState;
 import dev.jasyncio.transformer.internal.io.PathFilter;
 import dev.jasyncio.transformer.internal.io.SourceFileLocator;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Stream;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Instruments a whole output folder in place, the way a build tool runs the transformer after javac.
@@ -45,11 +48,16 @@ public final class ClassesDirectoryInstrumenter {
     private final Path stateFile;
     private final SourceFileLocator sources;
     private final ClassRewriter rewriter;
+    /** The class files as a survey in another process found them, or null to list the folder. */
+    private final List<String> listed;
     /** What {@link #staleClassFiles()} found, used once by the {@link #run()} that follows instead of looking again. */
     private Survey survey;
 
-    /** The folder's class files, the record loaded, and what the record says of each file as it was found. */
-    private record Survey(List<String> files, InstrumentState state, Map<String, Known> known) {
+    /**
+     * The folder's class files, the record loaded, what the record says of each file as it was found, and how many
+     * are stale (-1 when not known).
+     */
+    private record Survey(List<String> files, InstrumentState state, Map<String, Known> known, int stale) {
     }
 
     /** One file's attributes and what the record says of it. */
@@ -63,6 +71,7 @@ public final class ClassesDirectoryInstrumenter {
         this.stateFile = b.stateFile;
         this.sources = new SourceFileLocator(b.sourceRoots);
         this.rewriter = rewriter;
+        this.listed = b.classFiles;
     }
 
     /** Starts configuring a run over {@code classesDir}. */
@@ -79,18 +88,21 @@ public final class ClassesDirectoryInstrumenter {
         if (!Files.isDirectory(classesDir)) {
             return report;
         }
-        Survey found = survey != null ? survey : new Survey(null, loadState(), Map.of());
+        Survey found = survey != null ? survey : new Survey(null, loadState(), Map.of(), -1);
         survey = null;
         InstrumentState state = found.state();
         try {
             // Listed before anything is written, so frame classes written by this run are not visited by it.
-            List<String> selected = found.files() != null ? found.files() : selectedClassFiles();
+            List<String> selected = found.files() != null ? found.files()
+                    : listed != null ? listed : List.copyOf(selectedClassFiles().keySet());
             // Classes are transformed in parallel, and written and reported one by one in path order: the outcome,
             // the logs and where a fail-fast run stops do not depend on the threads. The state is only read by the
             // workers; it is written by apply, on this thread.
             Map<String, Known> known = found.known();
+            // Nothing to read when the survey found every file up to date: no workers for that.
+            int workers = found.stale() == 0 ? 1 : WORKERS;
             try (InOrderWork<String, Prepared> work = new InOrderWork<>(selected,
-                    relative -> prepare(relative, state, known.get(relative)), WORKERS, WINDOW)) {
+                    relative -> prepare(relative, state, known.get(relative)), workers, WINDOW)) {
                 while (work.hasNext()) {
                     Prepared p = work.next();
                     report.addScanned();
@@ -123,21 +135,28 @@ public final class ClassesDirectoryInstrumenter {
         if (!Files.isDirectory(classesDir)) {
             return 0;
         }
-        List<String> selected = selectedClassFiles();
+        SortedMap<String, BasicFileAttributes> selected = selectedClassFiles();
         InstrumentState state = loadState();
         Map<String, Known> known = new HashMap<>();
         int stale = 0;
-        for (String relative : selected) {
-            Path file = classesDir.resolve(relative);
-            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
-            InstrumentState.Status status = state.status(relative, file, attrs);
-            known.put(relative, new Known(attrs, status));
+        for (Map.Entry<String, BasicFileAttributes> e : selected.entrySet()) {
+            String relative = e.getKey();
+            InstrumentState.Status status = state.status(relative, classesDir.resolve(relative), e.getValue());
+            known.put(relative, new Known(e.getValue(), status));
             if (status == InstrumentState.Status.STALE) {
                 stale++;
             }
         }
-        survey = new Survey(selected, state, known);
+        survey = new Survey(List.copyOf(selected.keySet()), state, known, stale);
         return stale;
+    }
+
+    /**
+     * The selected class files the last {@link #staleClassFiles()} found, as sorted {@code /}-separated paths
+     * relative to the folder: for {@link Builder#classFiles} of a run in another process. Null before a survey.
+     */
+    public List<String> surveyedClassFiles() {
+        return survey == null ? null : survey.files();
     }
 
     private InstrumentState loadState() {
@@ -241,21 +260,33 @@ public final class ClassesDirectoryInstrumenter {
         return true;
     }
 
-    private List<String> selectedClassFiles() throws IOException {
-        try (Stream<Path> files = Files.walk(classesDir)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".class"))
-                    .filter(Files::isRegularFile)
-                    .map(this::relativeName)
-                    .filter(filter::accepts)
-                    .sorted()
-                    .toList();
-        }
+    /**
+     * The selected class files by relative path, in sorted order, with the attributes the walk read anyway: no
+     * second look at each file. A link to a class file counts as the file; links to folders are not followed.
+     */
+    private SortedMap<String, BasicFileAttributes> selectedClassFiles() throws IOException {
+        SortedMap<String, BasicFileAttributes> found = new TreeMap<>();
+        Files.walkFileTree(classesDir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                if (!file.getFileName().toString().endsWith(".class")) {
+                    return FileVisitResult.CONTINUE;
+                }
+                BasicFileAttributes target = attrs.isSymbolicLink() && Files.isRegularFile(file)
+                        ? Files.readAttributes(file, BasicFileAttributes.class) : attrs;
+                String relative = relativeName(file);
+                if (target.isRegularFile() && filter.accepts(relative)) {
+                    found.put(relative, target);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return found;
     }
 
     private String relativeName(Path file) {
-        List<String> names = new ArrayList<>();
-        classesDir.relativize(file).forEach(n -> names.add(n.toString()));
-        return String.join("/", names);
+        String relative = classesDir.relativize(file).toString();
+        return File.separatorChar == '/' ? relative : relative.replace(File.separatorChar, '/');
     }
 
     private Path classFileOf(String internalName) {
@@ -295,6 +326,7 @@ public final class ClassesDirectoryInstrumenter {
         private List<Path> sourceRoots = List.of();
         private boolean failFast;
         private Path stateFile;
+        private List<String> classFiles;
 
         private Builder(Path classesDir) {
             this.classesDir = Objects.requireNonNull(classesDir, "classesDir").toAbsolutePath();
@@ -327,6 +359,15 @@ public final class ClassesDirectoryInstrumenter {
         /** Stop at the first class that fails instead of reporting every failure. */
         public Builder failFast(boolean failFast) {
             this.failFast = failFast;
+            return this;
+        }
+
+        /**
+         * The class files to visit, as {@link #surveyedClassFiles()} of a survey made just before, in another
+         * process: the run does not list the folder again. Includes and excludes were applied by the survey.
+         */
+        public Builder classFiles(List<String> relativePaths) {
+            this.classFiles = List.copyOf(relativePaths);
             return this;
         }
 

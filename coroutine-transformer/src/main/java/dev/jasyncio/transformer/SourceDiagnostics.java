@@ -91,6 +91,9 @@ public final class SourceDiagnostics {
      * {@link SharperFindings} for how the two are matched.
      */
     public static List<Diagnostic> sharpen(List<Path> sourceRoots, List<Diagnostic> fromBytecode) {
+        if (fromBytecode.stream().noneMatch(Diagnostic::isError)) {
+            return fromBytecode; // a correct module: not even the rules are loaded
+        }
         Set<String> ruleIds = new HashSet<>();
         SourceChecks.all().forEach(rule -> ruleIds.add(rule.id()));
         List<Path> flagged = fromBytecode.stream()

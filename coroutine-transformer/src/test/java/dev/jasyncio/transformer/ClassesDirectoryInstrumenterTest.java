@@ -104,6 +104,24 @@ class ClassesDirectoryInstrumenterTest {
     }
 
     @Test
+    void theSurveyListsWhatARunWouldVisitALinkToAClassFileIncludedAndALinkedFolderNot(@TempDir Path elsewhere)
+            throws IOException {
+        classFile("b/Real.class", "async");
+        classFile("b/Plain.class", "plain");
+        Path outside = Files.writeString(elsewhere.resolve("Linked.class"), "b/Linked async");
+        Files.createDirectories(elsewhere.resolve("pkg"));
+        Files.writeString(elsewhere.resolve("pkg/Hidden.class"), "linkedDir/Hidden async");
+        Files.createSymbolicLink(classes.resolve("b/Linked.class"), outside);
+        Files.createSymbolicLink(classes.resolve("linkedDir"), elsewhere.resolve("pkg"));
+
+        ClassesDirectoryInstrumenter instrumenter = builder().build(fake);
+        assertEquals(3, instrumenter.staleClassFiles(), "nothing is recorded yet: every class file is stale");
+        assertEquals(List.of("b/Linked.class", "b/Plain.class", "b/Real.class"), instrumenter.surveyedClassFiles());
+        instrumenter.run();
+        assertEquals(List.of("b/Linked", "b/Real"), fake.instrumented.stream().sorted().toList());
+    }
+
+    @Test
     void includesLimitTheRunToMatchingClasses() throws IOException {
         classFile("com/acme/api/Fetch.class", "async");
         classFile("com/acme/impl/Work.class", "async");

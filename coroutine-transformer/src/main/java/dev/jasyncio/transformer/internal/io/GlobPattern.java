@@ -1,5 +1,6 @@
 package dev.jasyncio.transformer.internal.io;
 
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -11,11 +12,11 @@ import java.util.regex.Pattern;
 public final class GlobPattern {
 
     private final String glob;
-    private final Pattern regex;
+    private final Predicate<String> matcher;
 
-    private GlobPattern(String glob, Pattern regex) {
+    private GlobPattern(String glob, Predicate<String> matcher) {
         this.glob = glob;
-        this.regex = regex;
+        this.matcher = matcher;
     }
 
     /** Compiles {@code glob}; backslashes count as separators so Windows-style patterns work too. */
@@ -27,12 +28,18 @@ public final class GlobPattern {
         if (g.endsWith("/")) {
             g = g + "**";
         }
-        return new GlobPattern(glob, Pattern.compile(toRegex(g)));
+        String suffix = g.startsWith("**/*") ? g.substring("**/*".length()) : null;
+        if (suffix != null && suffix.chars().noneMatch(c -> c == '*' || c == '?' || c == '/')) {
+            // "**/*.class", the default, is a test of the end of the path: no regex for each of a build's files.
+            return new GlobPattern(glob, path -> path.endsWith(suffix));
+        }
+        Pattern regex = Pattern.compile(toRegex(g));
+        return new GlobPattern(glob, path -> regex.matcher(path).matches());
     }
 
     /** Whether {@code relativePath} (separated by {@code /}, no leading slash) matches. */
     public boolean matches(String relativePath) {
-        return regex.matcher(relativePath).matches();
+        return matcher.test(relativePath);
     }
 
     private static String toRegex(String g) {

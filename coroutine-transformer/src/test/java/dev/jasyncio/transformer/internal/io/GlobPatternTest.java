@@ -15,6 +15,17 @@ class GlobPatternTest {
         assertTrue(p.matches("com/acme/deep/Foo$Frame.class"));
         assertFalse(p.matches("com/acme/Foo.java"));
         assertFalse(p.matches("com/acme/Foo.classes"));
+        assertFalse(p.matches("com/x.class/Foo"));
+    }
+
+    @Test
+    void aDoubleStarThenANamePatternWithMoreThanASuffixStillMatchesByName() {
+        GlobPattern dirThenName = GlobPattern.compile("**/*/Foo.class");
+        assertTrue(dirThenName.matches("a/Foo.class"));
+        assertFalse(dirThenName.matches("Foo.class"), "one directory at least");
+        GlobPattern twoWildcards = GlobPattern.compile("**/*Test*.class");
+        assertTrue(twoWildcards.matches("FooTest.class"));
+        assertFalse(twoWildcards.matches("a/Test/Foo.class"));
     }
 
     @Test
