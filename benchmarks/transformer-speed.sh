@@ -39,6 +39,9 @@ builds=$(mktemp)
 trap 'rm -f "$jar" "$speed" "$builds"' EXIT
 cp benchmarks/target/benchmarks.jar "$jar"
 
+# Asked before the results file is rewritten, which would count as a change.
+dirty=$(git status --porcelain --untracked-files=no -- . ':!benchmarks/results' | grep -q . \
+  && echo ", with uncommitted changes" || true)
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 started=$(date -u +%Y-%m-%dT%H:%MZ)
 "$JDK17/bin/java" -cp "$jar" dev.jasyncio.benchmarks.transformer.TransformerSpeed \
@@ -51,7 +54,6 @@ mkdir -p benchmarks/results
 {
   echo "# Transformer speed"
   echo
-  dirty=$(git status --porcelain --untracked-files=no | grep -q . && echo ", with uncommitted changes" || true)
   echo "Measured $started by \`benchmarks/transformer-speed.sh${*:+ $*}\` at commit $(git rev-parse --short HEAD)$dirty."
   echo
   echo "| | |"

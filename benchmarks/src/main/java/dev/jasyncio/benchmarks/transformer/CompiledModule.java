@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -184,6 +185,7 @@ public final class CompiledModule {
         return cp;
     }
 
+    /** Copies a folder, time stamps included (javac's up-to-date check and the staleness record read them). */
     static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path f : files.toList()) {
@@ -191,7 +193,7 @@ public final class CompiledModule {
                 if (Files.isDirectory(f)) {
                     Files.createDirectories(target);
                 } else {
-                    Files.copy(f, target);
+                    Files.copy(f, target, StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }
         }

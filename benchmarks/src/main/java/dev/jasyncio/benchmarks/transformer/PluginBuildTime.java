@@ -18,8 +18,10 @@ import java.util.regex.Pattern;
  * What the Maven plugin adds to a build: generates a module of {@code --classes} classes (default 500, a fifth
  * async) whose pom uses the installed runtime and plugin, then times {@code mvn -o -B clean process-classes}
  * without the plugin ({@code -Djasyncio.skip=true}), with it, and with it but without its source diagnostics, in
- * rotating order; then the same for a rebuild with nothing changed (no {@code clean}: javac has nothing to do and
- * the plugin's staleness record lets it skip every class). The plugin's cost is the median of the differences
+ * rotating order; then {@code mvn -o -B process-classes} over the class files javac wrote, uninstrumented, with javac
+ * up to date: the plugin's whole cost on a short build, where the machine's noise is smaller; then a rebuild with
+ * nothing changed (no {@code clean}: javac has nothing to do and the plugin's staleness record lets it skip every
+ * class). The plugin's cost is the median of the differences
  * within a round, in wall time and in CPU time (steadier on a busy machine); the goal's own figure is read from its
  * log line.
  *
@@ -43,6 +45,22 @@ public final class PluginBuildTime {
 
         Variant(String property) {
             this.property = property;
+        }
+    }
+
+    /** What the build starts from. */
+    private enum Scenario {
+        /** {@code clean process-classes}: javac compiles everything, the plugin instruments everything. */
+        CLEAN("clean"),
+        /** The class files a clean build without the plugin left, restored: javac is up to date, nothing instrumented. */
+        FRESH("javac up to date"),
+        /** What a clean build with the plugin left: nothing to compile, nothing to instrument. */
+        NO_CHANGE("no change");
+
+        final String label;
+
+        Scenario(String label) {
+            this.label = label;
         }
     }
 
@@ -80,19 +98,25 @@ public final class PluginBuildTime {
 
         Runner runner = new Runner(mvn, module);
         // Not counted: the first builds read Maven, the plugins and the sources into the OS's file cache.
-        runner.build(true, Variant.SKIPPED);
-        runner.build(true, Variant.PLUGIN);
+        runner.build(Scenario.CLEAN, Variant.SKIPPED);
+        runner.build(Scenario.CLEAN, Variant.PLUGIN);
 
-        Map<Variant, List<Build>> clean = rounds(runner, true, rounds);
+        Map<Variant, List<Build>> clean = rounds(runner, Scenario.CLEAN, rounds);
+        // What javac writes, kept aside to start each build of the next scenario from.
+        runner.build(Scenario.CLEAN, Variant.SKIPPED);
+        runner.keepCompiledClasses();
+        Map<Variant, List<Build>> fresh = rounds(runner, Scenario.FRESH, rounds);
         // The classes as a clean build with the plugin leaves them: instrumented, with the staleness record.
-        runner.build(true, Variant.PLUGIN);
-        Map<Variant, List<Build>> noChange = rounds(runner, false, rounds);
+        runner.build(Scenario.CLEAN, Variant.PLUGIN);
+        Map<Variant, List<Build>> noChange = rounds(runner, Scenario.NO_CHANGE, rounds);
 
         System.out.println("| build of the module | without the plugin (`-Djasyncio.skip=true`) | with the plugin "
                 + "| wall time added by the plugin | CPU time added | the goal's own time (its log line) |");
         System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
         row("`mvn -o clean process-classes`", clean, Variant.PLUGIN);
         row("the same, `-Djasyncio.fork=false` (in Maven's JVM)", clean, Variant.IN_PROCESS);
+        row("`mvn -o process-classes` on the classes javac wrote (javac up to date)", fresh, Variant.PLUGIN);
+        row("the same, `-Djasyncio.fork=false` (in Maven's JVM)", fresh, Variant.IN_PROCESS);
         row("`mvn -o process-classes`, nothing changed", noChange, Variant.PLUGIN);
         row("the same, `-Djasyncio.fork=false` (in Maven's JVM)", noChange, Variant.IN_PROCESS);
         System.out.printf(Locale.ROOT, "%n%d generated classes (%d async, seed %d), %d rounds of builds; wall times "
@@ -104,14 +128,14 @@ public final class PluginBuildTime {
      * {@code rounds} rounds of one build of each variant; the order rotates from round to round, so a drift in
      * the machine's load favours none of them.
      */
-    private static Map<Variant, List<Build>> rounds(Runner runner, boolean clean, int rounds)
+    private static Map<Variant, List<Build>> rounds(Runner runner, Scenario scenario, int rounds)
             throws IOException, InterruptedException {
         Map<Variant, List<Build>> builds = new EnumMap<>(Variant.class);
         Variant[] all = Variant.values();
         for (int i = 0; i < rounds; i++) {
             for (int j = 0; j < all.length; j++) {
                 Variant v = all[(i + j) % all.length];
-                builds.computeIfAbsent(v, k -> new ArrayList<>()).add(runner.build(clean, v));
+                builds.computeIfAbsent(v, k -> new ArrayList<>()).add(runner.build(scenario, v));
             }
         }
         return builds;
@@ -203,7 +227,23 @@ public final class PluginBuildTime {
             this.log = module.resolve("build.log");
         }
 
-        Build build(boolean clean, Variant variant) throws IOException, InterruptedException {
+        /** Keeps the class files in {@code target/classes} aside, with their time stamps. */
+        void keepCompiledClasses() throws IOException {
+            CompiledModule.deleteTree(compiled());
+            CompiledModule.copyTree(module.resolve("target/classes"), compiled());
+        }
+
+        private Path compiled() {
+            return module.resolve("compiled-classes");
+        }
+
+        Build build(Scenario scenario, Variant variant) throws IOException, InterruptedException {
+            boolean clean = scenario == Scenario.CLEAN;
+            if (scenario == Scenario.FRESH) {
+                CompiledModule.deleteTree(module.resolve("target/classes"));
+                CompiledModule.deleteTree(module.resolve("target/jasyncio"));
+                CompiledModule.copyTree(compiled(), module.resolve("target/classes"));
+            }
             List<String> command = new ArrayList<>();
             if (Files.isExecutable(GNU_TIME)) {
                 // CPU time is what a busy machine changes least: wall times there vary from build to build.
@@ -227,6 +267,9 @@ public final class PluginBuildTime {
             double seconds = (System.nanoTime() - start) / 1e9;
             String out = Files.readString(log, StandardCharsets.UTF_8);
             builds++;
+            if (scenario != Scenario.CLEAN && !out.contains("Nothing to compile")) {
+                throw new IllegalStateException("build " + builds + " compiled, and should not have; see " + log);
+            }
             if (exit != 0 || !out.contains("BUILD SUCCESS")) {
                 throw new IllegalStateException("build " + builds + " failed (" + String.join(" ", command)
                         + "); see " + log);
@@ -245,7 +288,7 @@ public final class PluginBuildTime {
                 cpu = Double.parseDouble(c.group(1)) + Double.parseDouble(c.group(2));
             }
             System.err.printf(Locale.ROOT, "build %d: %s %s %.2f s (CPU %.2f s)%s%n", builds,
-                    clean ? "clean" : "no change", variant, seconds, cpu, plugin ? ", goal " + goal + " ms" : "");
+                    scenario.label, variant, seconds, cpu, plugin ? ", goal " + goal + " ms" : "");
             return new Build(seconds, cpu, goal);
         }
     }
