@@ -106,8 +106,14 @@ public abstract class AbstractInstrumentMojo extends AbstractMojo {
                     classpathElements().stream().map(Path::of).filter(Files::exists).toList(), includes, excludes,
                     roots, failFast, stateFile(classes), sourceDiagnostics, null);
             ClassesDirectoryInstrumenter here = request.instrumenter();
+            int stale = here.staleClassFiles();
+            boolean forked = fork && stale >= forkThreshold;
+            // -X tells where the goal's time goes: the survey here, then the run, here or in a child JVM.
+            getLog().debug("jasyncio: " + stale + " stale class file(s) found in "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms; running " + (forked ? "in a forked JVM"
+                    : "in this JVM"));
             // The forked run is handed what the survey listed, so that it does not walk the folder again.
-            InstrumentOutcome outcome = fork && here.staleClassFiles() >= forkThreshold
+            InstrumentOutcome outcome = forked
                     ? new ForkedInstrumenter(ForkedInstrumenter.currentJava(), pluginClasspath(), getLog()::warn)
                             .run(request.withClassFiles(here.surveyedClassFiles()), stateDirectory(),
                                     classes.getFileName().toString())
