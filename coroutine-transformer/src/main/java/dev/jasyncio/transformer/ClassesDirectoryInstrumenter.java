@@ -153,7 +153,8 @@ public final class ClassesDirectoryInstrumenter {
 
     /**
      * The selected class files the last {@link #staleClassFiles()} found, as sorted {@code /}-separated paths
-     * relative to the folder: for {@link Builder#classFiles} of a run in another process. Null before a survey.
+     * relative to the folder: for {@link Builder#classFiles} of a run in another process. Null before a survey, and
+     * after the run that used it.
      */
     public List<String> surveyedClassFiles() {
         return survey == null ? null : survey.files();
