@@ -34,12 +34,16 @@ final class AsyncMethodTransformer {
         final MethodNode direct;
         final String frameClass;
         final byte[] frameClassBytes;
+        /** The frame class's methods, for the gate. */
+        final List<MethodNode> frameClassMethods;
 
-        Output(MethodNode body, MethodNode direct, String frameClass, byte[] frameClassBytes) {
+        Output(MethodNode body, MethodNode direct, String frameClass, byte[] frameClassBytes,
+               List<MethodNode> frameClassMethods) {
             this.body = body;
             this.direct = direct;
             this.frameClass = frameClass;
             this.frameClassBytes = frameClassBytes;
+            this.frameClassMethods = frameClassMethods;
         }
     }
 
@@ -134,8 +138,9 @@ final class AsyncMethodTransformer {
         new BodyRewriter(work, owner.name, ownerIsInterface, frameClass, fieldsPerKind[Slot.KINDS.indexOf('A')]).rewrite(sites, bodyName, bodyAccess);
 
         String displayName = simpleName(owner.name) + "." + displayMethodName(method.name);
-        byte[] frameBytes = FrameClassEmitter.emit(owner.version, frameClass, owner.name, ownerIsInterface,
+        ClassNode frameTree = FrameClassEmitter.emit(owner.version, frameClass, owner.name, ownerIsInterface,
                 originalDesc, isStatic, work.name, work.desc, fieldsPerKind, displayName, owner.sourceFile, sites);
+        byte[] frameBytes = FrameClassEmitter.write(frameTree);
         hierarchy.define(frameClass, frameBytes);
         if (!framed(work, method)) {
             return null;
@@ -151,7 +156,7 @@ final class AsyncMethodTransformer {
         }
 
         FactoryEmitter.emit(method, owner.name, frameClass, Lines.first(method));
-        return new Output(work, directWork, frameClass, frameBytes);
+        return new Output(work, directWork, frameClass, frameBytes, frameTree.methods);
     }
 
     /**

@@ -95,6 +95,7 @@ public final class ClassTransformer {
         hierarchy.define(cn.name, classFile);
 
         Map<String, byte[]> generated = new LinkedHashMap<>();
+        Map<String, List<MethodNode>> frameMethods = new LinkedHashMap<>();
         List<String> asyncMethods = new ArrayList<>();
         List<MethodNode> newBodies = new ArrayList<>();
         // Generated methods keep the async method's name (stack traces then read as the source does), with
@@ -133,6 +134,7 @@ public final class ClassTransformer {
                 newBodies.add(out.direct);
             }
             generated.put(out.frameClass, out.frameClassBytes);
+            frameMethods.put(out.frameClass, out.frameClassMethods);
             asyncMethods.add(m.name + m.desc);
         }
         if (hasErrors(diagnostics)) {
@@ -141,9 +143,8 @@ public final class ClassTransformer {
         // The new bodies and entries passed the verifier's rules when their frames were computed; left to check
         // are the async methods, now factories, and the frame classes.
         List<String> problems = new ArrayList<>(TransformVerifier.verify(cn.name, bodies, hierarchy));
-        for (byte[] frame : generated.values()) {
-            problems.addAll(TransformVerifier.verify(frame, hierarchy));
-        }
+        frameMethods.forEach((name, frameClassMethods) -> problems.addAll(
+                TransformVerifier.verify(name, frameClassMethods, hierarchy)));
         // Every frame is given: the untouched methods keep theirs, the rewritten ones have computed ones.
         byte[] out = ClassOutput.write(reader, bodies, newBodies, marker());
         if (!problems.isEmpty()) {

@@ -4,6 +4,7 @@ import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.ClassNode;
 
 import java.util.List;
 
@@ -34,11 +35,14 @@ final class FrameClassEmitter {
         return d.append(")V").toString();
     }
 
-    static byte[] emit(int version, String frameClass, String owner, boolean ownerIsInterface, String methodDesc,
-                       boolean isStatic, String bodyName, String bodyDesc, int[] fieldsPerKind, String displayName,
-                       String sourceFile, List<AwaitSite> sites) {
-        // Every method is a few straight-line instructions: their sizes are given, not computed.
-        ClassWriter cw = new ClassWriter(0);
+    /**
+     * The frame class as a tree, for the gate to check its methods before it is written ({@link #write}). Every
+     * method is a few straight-line instructions: their sizes are given, not computed.
+     */
+    static ClassNode emit(int version, String frameClass, String owner, boolean ownerIsInterface, String methodDesc,
+                          boolean isStatic, String bodyName, String bodyDesc, int[] fieldsPerKind, String displayName,
+                          String sourceFile, List<AwaitSite> sites) {
+        ClassNode cw = new ClassNode(Names.ASM_API);
         cw.visit(Math.max(version & 0xFFFF, Opcodes.V1_8), Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC,
                 frameClass, null, Names.ASYNC_FRAME, null);
         if (sourceFile != null) {
@@ -127,7 +131,14 @@ final class FrameClassEmitter {
         at.visitEnd();
 
         cw.visitEnd();
-        return cw.toByteArray();
+        return cw;
+    }
+
+    /** The class file of a frame class made by {@link #emit}. */
+    static byte[] write(ClassNode frameClass) {
+        ClassWriter writer = new ClassWriter(0);
+        frameClass.accept(writer);
+        return writer.toByteArray();
     }
 
     /** {@code File.java:line1,line2,...}: the line of each await, by label; decoded only when someone asks. */

@@ -1,7 +1,5 @@
 package dev.jasyncio.transformer.internal.asm;
 
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 
@@ -16,13 +14,6 @@ import java.util.List;
 final class TransformVerifier {
 
     private TransformVerifier() {
-    }
-
-    /** Checks every method of {@code classFile}. */
-    static List<String> verify(byte[] classFile, ClassHierarchy hierarchy) {
-        ClassNode cn = new ClassNode(Names.ASM_API);
-        new ClassReader(classFile).accept(cn, ClassReader.SKIP_DEBUG);
-        return verify(cn.name, cn.methods, hierarchy);
     }
 
     /**
