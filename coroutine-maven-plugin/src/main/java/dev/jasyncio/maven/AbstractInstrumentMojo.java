@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -74,6 +75,13 @@ public abstract class AbstractInstrumentMojo extends AbstractMojo {
     @Parameter(property = "jasyncio.forkThreshold", defaultValue = "100")
     private int forkThreshold;
 
+    /**
+     * Seconds a forked run may take before it is stopped and the build fails: a child that hangs must not hang the
+     * build. A 500-class module takes well under a second.
+     */
+    @Parameter(property = "jasyncio.forkTimeout", defaultValue = "600")
+    private int forkTimeout;
+
     /** The plugin's jars, the classpath of a forked run. */
     @Parameter(defaultValue = "${plugin.artifacts}", readonly = true, required = true)
     private List<Artifact> pluginArtifacts;
@@ -114,7 +122,8 @@ public abstract class AbstractInstrumentMojo extends AbstractMojo {
                     : "in this JVM"));
             // The forked run is handed what the survey listed, so that it does not walk the folder again.
             InstrumentOutcome outcome = forked
-                    ? new ForkedInstrumenter(ForkedInstrumenter.currentJava(), pluginClasspath(), getLog()::warn)
+                    ? new ForkedInstrumenter(ForkedInstrumenter.currentJava(), pluginClasspath(), getLog()::warn,
+                            Duration.ofSeconds(forkTimeout))
                             .run(request.withClassFiles(here.surveyedClassFiles()), stateDirectory(),
                                     classes.getFileName().toString())
                     : request.run(here);

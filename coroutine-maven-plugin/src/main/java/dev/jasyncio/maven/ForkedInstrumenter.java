@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -24,15 +26,18 @@ final class ForkedInstrumenter {
     private final Path java;
     private final List<Path> classpath;
     private final Consumer<String> warn;
+    private final Duration timeout;
 
     /**
      * {@code classpath}: the plugin's own jars, which hold the transformer and {@link ForkedInstrumentMain};
-     * {@code warn}: where to say that no JVM could be started and the run stayed in this one.
+     * {@code warn}: where to say that no JVM could be started and the run stayed in this one; {@code timeout}: how
+     * long the child may take before it is stopped and the build fails, so that a child that hangs cannot hang it.
      */
-    ForkedInstrumenter(Path java, List<Path> classpath, Consumer<String> warn) {
+    ForkedInstrumenter(Path java, List<Path> classpath, Consumer<String> warn, Duration timeout) {
         this.java = java;
         this.classpath = List.copyOf(classpath);
         this.warn = warn;
+        this.timeout = timeout;
     }
 
     /** The running JVM's {@code java} launcher. */
@@ -49,6 +54,8 @@ final class ForkedInstrumenter {
         Files.createDirectories(workDir);
         Path requestFile = workDir.resolve(name + ".request");
         Path outcomeFile = workDir.resolve(name + ".outcome");
+        // The child's output goes to a file: reading a pipe would block past the timeout if the child hung.
+        Path logFile = workDir.resolve(name + ".log");
         request.write(requestFile);
         Files.deleteIfExists(outcomeFile);
         List<String> command = new ArrayList<>();
@@ -61,22 +68,30 @@ final class ForkedInstrumenter {
         command.add(outcomeFile.toString());
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
         } catch (IOException e) {
             warn.accept("jasyncio: cannot start a JVM for the transformer (" + e.getMessage()
                     + "); running it in the build's JVM");
             return request.run();
         }
         process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int exit;
         try {
-            exit = process.waitFor();
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+                throw new IOException("the forked instrumenter did not finish within " + timeout.toSeconds()
+                        + " s and was stopped; nothing of its run is used (output so far in " + logFile
+                        + "; set -Djasyncio.forkTimeout=SECONDS to allow more, or -Djasyncio.fork=false to run it"
+                        + " in the build's JVM)");
+            }
+            exit = process.exitValue();
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while the forked instrumenter ran", e);
         }
+        String output = Files.exists(logFile) ? Files.readString(logFile, StandardCharsets.UTF_8) : "";
         if (exit != 0) {
             String what = exit == ForkedInstrumentMain.INTERNAL_ERROR ? "failed with an internal error"
                     : "exited with status " + exit;

@@ -4,6 +4,8 @@ import dev.jasyncio.transformer.ClassesDirectoryInstrumenter;
 import dev.jasyncio.transformer.ClassesDirectoryReport;
 import dev.jasyncio.transformer.Diagnostic;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
@@ -14,6 +16,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,6 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * same run in this JVM reports.
  */
 class ForkedInstrumenterTest {
+
+    /** Far more than any run here takes. */
+    private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
     @TempDir
     Path dir;
@@ -70,7 +76,7 @@ class ForkedInstrumenterTest {
 
         List<String> warnings = new ArrayList<>();
         InstrumentOutcome forked = new ForkedInstrumenter(ForkedInstrumenter.currentJava(), testClasspath(),
-                warnings::add).run(request, dir.resolve("work"), "classes");
+                warnings::add, TIMEOUT).run(request, dir.resolve("work"), "classes");
         InstrumentOutcome here = request.run();
 
         assertEquals(here, forked);
@@ -94,7 +100,7 @@ class ForkedInstrumenterTest {
 
         // Told of Bad only, the child never sees Late: it did not walk the folder.
         InstrumentOutcome forked = new ForkedInstrumenter(ForkedInstrumenter.currentJava(), testClasspath(),
-                w -> { }).run(request.withClassFiles(List.of("com/acme/Bad.class")), dir.resolve("work"), "classes");
+                w -> { }, TIMEOUT).run(request.withClassFiles(List.of("com/acme/Bad.class")), dir.resolve("work"), "classes");
         assertEquals(1, forked.failed());
         assertEquals(1, forked.diagnostics().size());
         assertTrue(forked.diagnostics().get(0).file().endsWith("Bad.java"), forked.diagnostics().toString());
@@ -105,10 +111,29 @@ class ForkedInstrumenterTest {
         InstrumentRequest request = new InstrumentRequest(dir.resolve("classes"), List.of(), List.of(), List.of(),
                 List.of(), false, null, false, null);
         IOException e = assertThrows(IOException.class, () -> new ForkedInstrumenter(
-                ForkedInstrumenter.currentJava(), List.of(dir.resolve("no-such.jar")), w -> { }).run(request, dir, "x"));
+                ForkedInstrumenter.currentJava(), List.of(dir.resolve("no-such.jar")), w -> { }, TIMEOUT)
+                .run(request, dir, "x"));
         assertTrue(e.getMessage().contains("ForkedInstrumentMain"), e.getMessage());
         assertTrue(e.getMessage().contains("-Djasyncio.fork=false"), e.getMessage());
         assertFalse(Files.exists(dir.resolve("x.outcome")));
+    }
+
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void aChildThatHangsIsStoppedAtTheTimeoutAndTheBuildSaysWhatToDo() throws IOException {
+        Path hanging = Files.writeString(dir.resolve("java"), "#!/bin/sh\nexec sleep 60\n");
+        assertTrue(hanging.toFile().setExecutable(true));
+        InstrumentRequest request = new InstrumentRequest(dir.resolve("classes"), List.of(), List.of(), List.of(),
+                List.of(), false, null, false, null);
+        long started = System.nanoTime();
+
+        IOException e = assertThrows(IOException.class, () -> new ForkedInstrumenter(hanging, testClasspath(),
+                w -> { }, Duration.ofSeconds(1)).run(request, dir.resolve("work"), "x"));
+
+        assertTrue(e.getMessage().contains("did not finish within 1 s"), e.getMessage());
+        assertTrue(e.getMessage().contains("-Djasyncio.forkTimeout="), e.getMessage());
+        assertTrue(System.nanoTime() - started < Duration.ofSeconds(30).toNanos(), "stopped, not waited for");
+        assertFalse(Files.exists(dir.resolve("work/x.outcome")));
     }
 
     @Test
@@ -120,7 +145,7 @@ class ForkedInstrumenterTest {
         List<String> warnings = new ArrayList<>();
 
         InstrumentOutcome outcome = new ForkedInstrumenter(dir.resolve("no-such-jdk/bin/java"), testClasspath(),
-                warnings::add).run(request, dir.resolve("work"), "classes");
+                warnings::add, TIMEOUT).run(request, dir.resolve("work"), "classes");
 
         assertEquals(request.run(), outcome);
         assertEquals(1, warnings.size(), warnings.toString());
