@@ -141,7 +141,7 @@ final class AsyncMethodTransformer {
         ClassNode frameTree = FrameClassEmitter.emit(owner.version, frameClass, owner.name, ownerIsInterface,
                 originalDesc, isStatic, work.name, work.desc, fieldsPerKind, displayName, owner.sourceFile, sites);
         byte[] frameBytes = FrameClassEmitter.write(frameTree);
-        hierarchy.define(frameClass, frameBytes);
+        hierarchy.define(frameTree);
         if (!framed(work, method)) {
             return null;
         }

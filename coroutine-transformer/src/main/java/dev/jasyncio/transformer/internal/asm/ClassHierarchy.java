@@ -4,6 +4,7 @@ import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.ClassNode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -88,6 +89,14 @@ public final class ClassHierarchy {
     /** Makes a class being transformed (perhaps not yet on disk) known to the hierarchy. */
     void define(String internalName, byte[] classFile) {
         pending.put(internalName, classFile);
+    }
+
+    /** Makes a class the transformer generates known from its tree, which holds all the hierarchy asks. */
+    void define(ClassNode generated) {
+        boolean clinit = generated.methods.stream().anyMatch(m -> m.name.equals("<clinit>"));
+        cache.put(generated.name, new Info(generated.name, generated.superName,
+                generated.interfaces.toArray(new String[0]), (generated.access & Opcodes.ACC_INTERFACE) != 0, clinit,
+                (generated.access & Opcodes.ACC_PUBLIC) != 0));
     }
 
     Info info(String internalName) {
