@@ -137,6 +137,9 @@ final class TypeAnalysis {
 
         @Override
         public BasicValue merge(BasicValue a, BasicValue b) {
+            if (a == b) {
+                return a; // a value merged with itself, as an unchanged local at a loop head: no type to compare
+            }
             if (a instanceof Uninitialized || b instanceof Uninitialized) {
                 return a == b ? a : BasicValue.UNINITIALIZED_VALUE;
             }
