@@ -100,7 +100,8 @@ class ForkedInstrumenterTest {
 
         // Told of Bad only, the child never sees Late: it did not walk the folder.
         InstrumentOutcome forked = new ForkedInstrumenter(ForkedInstrumenter.currentJava(), testClasspath(),
-                w -> { }, TIMEOUT).run(request.withClassFiles(List.of("com/acme/Bad.class")), dir.resolve("work"), "classes");
+                w -> { }, TIMEOUT).run(request.withClassFiles(List.of("com/acme/Bad.class")), dir.resolve("work"),
+                "classes");
         assertEquals(1, forked.failed());
         assertEquals(1, forked.diagnostics().size());
         assertTrue(forked.diagnostics().get(0).file().endsWith("Bad.java"), forked.diagnostics().toString());

@@ -52,7 +52,7 @@ public final class PluginBuildTime {
     private enum Scenario {
         /** {@code clean process-classes}: javac compiles everything, the plugin instruments everything. */
         CLEAN("clean"),
-        /** The class files a clean build without the plugin left, restored: javac is up to date, nothing instrumented. */
+        /** The class files a clean build without the plugin left, restored: javac up to date, nothing instrumented. */
         FRESH("javac up to date"),
         /** What a clean build with the plugin left: nothing to compile, nothing to instrument. */
         NO_CHANGE("no change");

@@ -5,9 +5,7 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
-import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.LabelNode;
-import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
@@ -32,18 +30,13 @@ final class AsyncMethodTransformer {
         final MethodNode body;
         /** The direct entry, or null for a method that has none. */
         final MethodNode direct;
-        final String frameClass;
-        final byte[] frameClassBytes;
-        /** The frame class's methods, for the gate. */
-        final List<MethodNode> frameClassMethods;
+        /** The frame class as a tree: the gate checks it before it is written. */
+        final ClassNode frameClass;
 
-        Output(MethodNode body, MethodNode direct, String frameClass, byte[] frameClassBytes,
-               List<MethodNode> frameClassMethods) {
+        Output(MethodNode body, MethodNode direct, ClassNode frameClass) {
             this.body = body;
             this.direct = direct;
             this.frameClass = frameClass;
-            this.frameClassBytes = frameClassBytes;
-            this.frameClassMethods = frameClassMethods;
         }
     }
 
@@ -140,7 +133,6 @@ final class AsyncMethodTransformer {
         String displayName = simpleName(owner.name) + "." + displayMethodName(method.name);
         ClassNode frameTree = FrameClassEmitter.emit(owner.version, frameClass, owner.name, ownerIsInterface,
                 originalDesc, isStatic, work.name, work.desc, fieldsPerKind, displayName, owner.sourceFile, sites);
-        byte[] frameBytes = FrameClassEmitter.write(frameTree);
         hierarchy.define(frameTree);
         if (!framed(work, method)) {
             return null;
@@ -156,7 +148,7 @@ final class AsyncMethodTransformer {
         }
 
         FactoryEmitter.emit(method, owner.name, frameClass, Lines.first(method));
-        return new Output(work, directWork, frameClass, frameBytes, frameTree.methods);
+        return new Output(work, directWork, frameTree);
     }
 
     /**
@@ -165,11 +157,7 @@ final class AsyncMethodTransformer {
      * proves it): its entry is static, and would not throw the NullPointerException a call on null throws.
      */
     private void findDirectCall(AwaitSite site, Set<LabelNode> targets, ReceiverAnalysis receivers) {
-        AbstractInsnNode p = site.call.getPrevious();
-        while (p != null && (p instanceof LineNumberNode || p instanceof FrameNode
-                || p instanceof LabelNode && !targets.contains(p))) {
-            p = p.getPrevious();
-        }
+        AbstractInsnNode p = JumpTargets.onlyWayInto(site.call, targets);
         if (!(p instanceof MethodInsnNode)) {
             return;
         }
@@ -267,11 +255,7 @@ final class AsyncMethodTransformer {
             }
         }
         for (AbstractInsnNode ret : returns) {
-            AbstractInsnNode p = ret.getPrevious();
-            while (p != null && (p instanceof LineNumberNode || p instanceof FrameNode
-                    || p instanceof LabelNode && !targets.contains(p))) {
-                p = p.getPrevious();
-            }
+            AbstractInsnNode p = JumpTargets.onlyWayInto(ret, targets);
             if (p instanceof MethodInsnNode && Names.isCoroutineOf(p.getOpcode(), ((MethodInsnNode) p).owner,
                     ((MethodInsnNode) p).name, ((MethodInsnNode) p).desc)) {
                 work.instructions.remove(p);

@@ -94,8 +94,7 @@ public final class ClassTransformer {
         }
         hierarchy.define(cn.name, classFile);
 
-        Map<String, byte[]> generated = new LinkedHashMap<>();
-        Map<String, List<MethodNode>> frameMethods = new LinkedHashMap<>();
+        List<ClassNode> frameClasses = new ArrayList<>();
         List<String> asyncMethods = new ArrayList<>();
         List<MethodNode> newBodies = new ArrayList<>();
         // Generated methods keep the async method's name (stack traces then read as the source does), with
@@ -133,8 +132,7 @@ public final class ClassTransformer {
             if (out.direct != null) {
                 newBodies.add(out.direct);
             }
-            generated.put(out.frameClass, out.frameClassBytes);
-            frameMethods.put(out.frameClass, out.frameClassMethods);
+            frameClasses.add(out.frameClass);
             asyncMethods.add(m.name + m.desc);
         }
         if (hasErrors(diagnostics)) {
@@ -143,8 +141,9 @@ public final class ClassTransformer {
         // The new bodies and entries passed the verifier's rules when their frames were computed; left to check
         // are the async methods, now factories, and the frame classes.
         List<String> problems = new ArrayList<>(TransformVerifier.verify(cn.name, bodies, hierarchy));
-        frameMethods.forEach((name, frameClassMethods) -> problems.addAll(
-                TransformVerifier.verify(name, frameClassMethods, hierarchy)));
+        for (ClassNode frame : frameClasses) {
+            problems.addAll(TransformVerifier.verify(frame.name, frame.methods, hierarchy));
+        }
         // Every frame is given: the untouched methods keep theirs, the rewritten ones have computed ones.
         byte[] out = ClassOutput.write(reader, bodies, newBodies, marker());
         if (!problems.isEmpty()) {
@@ -156,6 +155,10 @@ public final class ClassTransformer {
                     "the transformed class would not pass verification, so it was left as it is: " + problems,
                     "please report this with the class file; as a workaround, move the await out of the construct"));
             return failed(cn, classFile, diagnostics);
+        }
+        Map<String, byte[]> generated = new LinkedHashMap<>();
+        for (ClassNode frame : frameClasses) {
+            generated.put(frame.name, FrameClassEmitter.write(frame));
         }
         return new Outcome(Kind.INSTRUMENTED, cn.name, out, generated, asyncMethods, diagnostics);
     }

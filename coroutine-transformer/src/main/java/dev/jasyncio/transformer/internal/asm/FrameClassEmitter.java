@@ -42,36 +42,36 @@ final class FrameClassEmitter {
     static ClassNode emit(int version, String frameClass, String owner, boolean ownerIsInterface, String methodDesc,
                           boolean isStatic, String bodyName, String bodyDesc, int[] fieldsPerKind, String displayName,
                           String sourceFile, List<AwaitSite> sites) {
-        ClassNode cw = new ClassNode(Names.ASM_API);
-        cw.visit(Math.max(version & 0xFFFF, Opcodes.V1_8), Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC,
+        ClassNode frame = new ClassNode(Names.ASM_API);
+        frame.visit(Math.max(version & 0xFFFF, Opcodes.V1_8), Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC,
                 frameClass, null, Names.ASYNC_FRAME, null);
         if (sourceFile != null) {
-            cw.visitSource(sourceFile, null);
+            frame.visitSource(sourceFile, null);
         }
-        cw.visitAnnotation(Names.INSTRUMENTED_MARKER, false).visitEnd();
+        frame.visitAnnotation(Names.INSTRUMENTED_MARKER, false).visitEnd();
 
         // Arguments.
         int index = 0;
         if (!isStatic) {
-            cw.visitField(Opcodes.ACC_PUBLIC | Opcodes.ACC_SYNTHETIC, argumentField(index++), "L" + owner + ";", null,
+            frame.visitField(Opcodes.ACC_PUBLIC | Opcodes.ACC_SYNTHETIC, argumentField(index++), "L" + owner + ";", null,
                     null).visitEnd();
         }
         Type[] args = Type.getArgumentTypes(methodDesc);
         for (Type t : args) {
-            cw.visitField(Opcodes.ACC_PUBLIC | Opcodes.ACC_SYNTHETIC, argumentField(index++), t.getDescriptor(), null,
+            frame.visitField(Opcodes.ACC_PUBLIC | Opcodes.ACC_SYNTHETIC, argumentField(index++), t.getDescriptor(), null,
                     null).visitEnd();
         }
         // Saved values.
         for (int k = 0; k < fieldsPerKind.length; k++) {
             char kind = Slot.KINDS.charAt(k);
             for (int i = 0; i < fieldsPerKind[k]; i++) {
-                cw.visitField(Opcodes.ACC_PUBLIC | Opcodes.ACC_SYNTHETIC, String.valueOf(kind) + i,
+                frame.visitField(Opcodes.ACC_PUBLIC | Opcodes.ACC_SYNTHETIC, String.valueOf(kind) + i,
                         Slot.fieldDescriptor(kind), null, null).visitEnd();
             }
         }
 
         String ctorDesc = constructorDescriptor(owner, methodDesc, isStatic);
-        MethodVisitor init = cw.visitMethod(0, "<init>", ctorDesc, null, null);
+        MethodVisitor init = frame.visitMethod(0, "<init>", ctorDesc, null, null);
         init.visitCode();
         init.visitVarInsn(Opcodes.ALOAD, 0);
         init.visitMethodInsn(Opcodes.INVOKESPECIAL, Names.ASYNC_FRAME, "<init>", "()V", false);
@@ -91,7 +91,7 @@ final class FrameClassEmitter {
 
         if (!ctorDesc.equals("()V")) {
             // For a direct entry that suspends: it fills the saved-value fields itself; the arguments are not needed.
-            MethodVisitor empty = cw.visitMethod(0, "<init>", "()V", null, null);
+            MethodVisitor empty = frame.visitMethod(0, "<init>", "()V", null, null);
             empty.visitCode();
             empty.visitVarInsn(Opcodes.ALOAD, 0);
             empty.visitMethodInsn(Opcodes.INVOKESPECIAL, Names.ASYNC_FRAME, "<init>", "()V", false);
@@ -100,7 +100,7 @@ final class FrameClassEmitter {
             empty.visitEnd();
         }
 
-        MethodVisitor resume = cw.visitMethod(Opcodes.ACC_PUBLIC, Names.RESUME, Names.RESUME_DESC, null, null);
+        MethodVisitor resume = frame.visitMethod(Opcodes.ACC_PUBLIC, Names.RESUME, Names.RESUME_DESC, null, null);
         resume.visitCode();
         resume.visitVarInsn(Opcodes.ALOAD, 0);
         resume.visitVarInsn(Opcodes.ALOAD, 1);
@@ -110,7 +110,7 @@ final class FrameClassEmitter {
         resume.visitMaxs(3, 3);
         resume.visitEnd();
 
-        MethodVisitor name = cw.visitMethod(Opcodes.ACC_PUBLIC, Names.COROUTINE_NAME, Names.STRING_RESULT_DESC, null,
+        MethodVisitor name = frame.visitMethod(Opcodes.ACC_PUBLIC, Names.COROUTINE_NAME, Names.STRING_RESULT_DESC, null,
                 null);
         name.visitCode();
         name.visitLdcInsn(displayName);
@@ -118,7 +118,7 @@ final class FrameClassEmitter {
         name.visitMaxs(1, 1);
         name.visitEnd();
 
-        MethodVisitor at = cw.visitMethod(Opcodes.ACC_PUBLIC, Names.SUSPENDED_AT, Names.STRING_RESULT_DESC, null,
+        MethodVisitor at = frame.visitMethod(Opcodes.ACC_PUBLIC, Names.SUSPENDED_AT, Names.STRING_RESULT_DESC, null,
                 null);
         at.visitCode();
         at.visitLdcInsn(locationTable(sourceFile, sites));
@@ -130,8 +130,8 @@ final class FrameClassEmitter {
         at.visitMaxs(2, 1);
         at.visitEnd();
 
-        cw.visitEnd();
-        return cw;
+        frame.visitEnd();
+        return frame;
     }
 
     /** The class file of a frame class made by {@link #emit}. */

@@ -1,8 +1,10 @@
 package dev.jasyncio.transformer.internal.asm;
 
 import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.LookupSwitchInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TableSwitchInsnNode;
@@ -34,5 +36,18 @@ final class JumpTargets {
             targets.add(tcb.handler);
         }
         return targets;
+    }
+
+    /**
+     * The instruction control always comes from into {@code insn}, passing over line numbers, frames and labels
+     * nothing jumps to; a label in {@code targets} (or null at the start) when control may also come from elsewhere.
+     */
+    static AbstractInsnNode onlyWayInto(AbstractInsnNode insn, Set<LabelNode> targets) {
+        AbstractInsnNode p = insn.getPrevious();
+        while (p != null && (p instanceof LineNumberNode || p instanceof FrameNode
+                || p instanceof LabelNode && !targets.contains(p))) {
+            p = p.getPrevious();
+        }
+        return p;
     }
 }

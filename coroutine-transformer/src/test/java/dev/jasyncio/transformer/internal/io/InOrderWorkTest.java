@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
@@ -67,16 +69,42 @@ class InOrderWorkTest {
     }
 
     @Test
-    void theWorkersGetNoFurtherAheadThanTheWindowAndStopWhenClosed() throws Exception {
+    void theWorkersGetNoFurtherAheadThanTheWindow() throws Exception {
+        AtomicInteger started = new AtomicInteger();
+        try (InOrderWork<Integer, Integer> work = new InOrderWork<>(IntStream.range(0, 100).boxed().toList(), i -> {
+            started.incrementAndGet();
+            return i;
+        }, 2, 5)) {
+            assertEquals(0, work.next());
+            sleep(50);
+            assertTrue(started.get() <= 5, "started " + started.get() + " with a window of 5");
+        }
+    }
+
+    @Test
+    void closingStopsTheWorkUnderWayAndStartsNoMore() throws Exception {
+        CountDownLatch running = new CountDownLatch(2);
+        CountDownLatch stopped = new CountDownLatch(2);
         AtomicInteger started = new AtomicInteger();
         InOrderWork<Integer, Integer> work = new InOrderWork<>(IntStream.range(0, 100).boxed().toList(), i -> {
+            if (i == 0) {
+                return 0;
+            }
             started.incrementAndGet();
+            running.countDown();
+            try {
+                Thread.sleep(60_000); // stands for a class that takes long
+            } catch (InterruptedException e) {
+                stopped.countDown();
+            }
             return i;
         }, 2, 5);
         assertEquals(0, work.next());
+        assertTrue(running.await(10, TimeUnit.SECONDS), "two workers busy");
         work.close();
+        assertTrue(stopped.await(10, TimeUnit.SECONDS), "both were interrupted");
         sleep(50);
-        assertTrue(started.get() <= 5, "started " + started.get() + " with a window of 5");
+        assertEquals(2, started.get(), "nothing started after close");
     }
 
     private static void sleep(long millis) {
