@@ -85,8 +85,10 @@ public final class InOrderWork<T, R> implements AutoCloseable {
     @Override
     public void close() {
         if (pool != null) {
-            pending.forEach(f -> f.cancel(true));
+            // The pool is stopped first: cancelling a running item first would free its worker to start the next
+            // queued one before the queue was drained.
             pool.shutdownNow();
+            pending.forEach(f -> f.cancel(true));
         }
     }
 }
