@@ -11,7 +11,11 @@ import java.util.StringJoiner;
  * pass is the cold one, with the transformer's classes not yet loaded and nothing compiled by the JIT: what a Maven
  * build sees, since the plugin runs once per build.
  *
- * <p>Usage: {@code SpeedTrial MODULE_DIR memory|directory|diagnostics PASSES}.
+ * <p>Usage: {@code SpeedTrial MODULE_DIR memory|directory|diagnostics PASSES [COPIES_DIR]}. A directory pass works on a
+ * fresh copy of the module's class files under {@code COPIES_DIR}, which the caller deletes once all its trials are
+ * done: deleting thousands of files between passes would time the file system instead of the transformer (ext4 on
+ * this machine creates files markedly slower for some minutes after many were deleted nearby). Without
+ * {@code COPIES_DIR}, the copies go next to the module and are deleted when the trial ends.
  */
 public final class SpeedTrial {
 
@@ -23,10 +27,13 @@ public final class SpeedTrial {
         String mode = args[1];
         int passes = Integer.parseInt(args[2]);
         CompiledModule module = CompiledModule.load(dir);
-        Path work = dir.resolveSibling(dir.getFileName() + "-work-" + ProcessHandle.current().pid());
+        boolean keepCopies = args.length > 3;
+        Path copies = (keepCopies ? Path.of(args[3]) : dir.resolveSibling(dir.getFileName() + "-copies"))
+                .resolve(dir.getFileName() + "-" + ProcessHandle.current().pid());
         List<CompiledModule.Pass> done = new ArrayList<>();
         try {
             for (int i = 0; i < passes; i++) {
+                Path work = copies.resolve("pass-" + i);
                 done.add(switch (mode) {
                     case "memory" -> module.instrumentInMemory();
                     case "directory" -> module.instrumentDirectory(work);
@@ -36,7 +43,9 @@ public final class SpeedTrial {
                 });
             }
         } finally {
-            CompiledModule.deleteTree(work);
+            if (!keepCopies) {
+                CompiledModule.deleteTree(copies);
+            }
         }
         CompiledModule.Pass first = done.get(0);
         StringJoiner nanos = new StringJoiner(",");

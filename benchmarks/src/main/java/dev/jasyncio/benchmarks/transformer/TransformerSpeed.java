@@ -29,14 +29,20 @@ import java.util.Map;
  */
 public final class TransformerSpeed {
 
-    /** One measured combination: a module, a way of running the transformer over it, the JVM's options. */
-    private record Case(String module, String label, String mode, List<String> jvmOptions) {
+    /**
+     * One measured combination: a module, a way of running the transformer over it, and whether the JVM is set up
+     * as the plugin's fork is.
+     */
+    private record Case(String module, String label, String mode, boolean forkLike) {
         Case(String module, String label, String mode) {
-            this(module, label, mode, List.of());
+            this(module, label, mode, false);
         }
     }
 
-    /** The options the plugin's forked JVM runs with (ForkedInstrumenter.JVM_OPTIONS in the plugin). */
+    /**
+     * The options the plugin's forked JVM runs with (ForkedInstrumenter.JVM_OPTIONS in the plugin); like the fork, such
+     * a trial has its jars on the boot class path.
+     */
     private static final List<String> FORK_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
             "-XX:-UsePerfData", "-Xshare:auto");
 
@@ -70,20 +76,26 @@ public final class TransformerSpeed {
                 new Case("typical", "`Instrumenter` on bytes in memory", "memory"),
                 new Case("all", plugin, "directory"),
                 new Case("typical", plugin, "directory"),
-                new Case("all", forked, "directory", FORK_OPTIONS),
-                new Case("typical", forked, "directory", FORK_OPTIONS),
+                new Case("all", forked, "directory", true),
+                new Case("typical", forked, "directory", true),
                 new Case("all", diagnostics, "diagnostics"),
                 new Case("typical", diagnostics, "diagnostics"));
         Map<Case, List<String[]>> results = new LinkedHashMap<>();
-        // Round after round, every case in turn, so a change in the machine's load touches all cases alike.
-        for (int f = 0; f < forks; f++) {
-            for (Case c : cases) {
-                String[] r = trial(work.resolve(c.module), c.mode, passes, c.jvmOptions);
-                System.err.printf(Locale.ROOT, "round %d %s/%s%s: cold %.1f ms%n", f + 1, c.module, c.mode,
-                        c.jvmOptions.isEmpty() ? "" : " (fork options)",
-                        Long.parseLong(r[4].split(",")[0]) / 1e6);
-                results.computeIfAbsent(c, k -> new ArrayList<>()).add(r);
+        // The copies the directory passes work on are deleted only at the end (see SpeedTrial).
+        Path copies = work.resolve("copies");
+        CompiledModule.deleteTree(copies);
+        try {
+            // Round after round, every case in turn, so a change in the machine's load touches all cases alike.
+            for (int f = 0; f < forks; f++) {
+                for (Case c : cases) {
+                    String[] r = trial(work.resolve(c.module), c.mode, passes, c.forkLike, copies);
+                    System.err.printf(Locale.ROOT, "round %d %s/%s%s: cold %.1f ms%n", f + 1, c.module, c.mode,
+                            c.forkLike ? " (fork options)" : "", Long.parseLong(r[4].split(",")[0]) / 1e6);
+                    results.computeIfAbsent(c, k -> new ArrayList<>()).add(r);
+                }
             }
+        } finally {
+            CompiledModule.deleteTree(copies);
         }
 
         System.out.println("| module | what is timed | class files | work done | cold: classes/s (ms) "
@@ -121,14 +133,20 @@ public final class TransformerSpeed {
     }
 
     /** Runs one {@link SpeedTrial} JVM; returns its RESULT fields. */
-    private static String[] trial(Path module, String mode, int passes, List<String> jvmOptions)
+    private static String[] trial(Path module, String mode, int passes, boolean forkLike, Path copies)
             throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), SpeedTrial.class.getName(),
-                module.toString(), mode, Integer.toString(passes)));
+        String classpath = System.getProperty("java.class.path");
+        if (forkLike) {
+            command.addAll(FORK_OPTIONS);
+            command.add("-Xbootclasspath/a:" + classpath);
+        } else {
+            command.addAll(List.of("-cp", classpath));
+        }
+        command.addAll(List.of(SpeedTrial.class.getName(), module.toString(), mode, Integer.toString(passes),
+                copies.toString()));
         Process p = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
