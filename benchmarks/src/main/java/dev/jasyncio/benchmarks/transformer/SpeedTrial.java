@@ -15,7 +15,7 @@ import java.util.StringJoiner;
  * fresh copy of the module's class files under {@code COPIES_DIR}, which the caller deletes once all its trials are
  * done: deleting thousands of files between passes would time the file system instead of the transformer (ext4 on
  * this machine creates files markedly slower for some minutes after many were deleted nearby). Without
- * {@code COPIES_DIR}, the copies go next to the module and are deleted when the trial ends.
+ * {@code COPIES_DIR}, they go next to the module and are deleted when the trial ends.
  */
 public final class SpeedTrial {
 
@@ -28,8 +28,8 @@ public final class SpeedTrial {
         int passes = Integer.parseInt(args[2]);
         CompiledModule module = CompiledModule.load(dir);
         boolean keepCopies = args.length > 3;
-        Path copies = (keepCopies ? Path.of(args[3]) : dir.resolveSibling(dir.getFileName() + "-copies"))
-                .resolve(dir.getFileName() + "-" + ProcessHandle.current().pid());
+        String own = dir.getFileName() + "-copies-" + ProcessHandle.current().pid();
+        Path copies = keepCopies ? Path.of(args[3]).resolve(own) : dir.resolveSibling(own);
         List<CompiledModule.Pass> done = new ArrayList<>();
         try {
             for (int i = 0; i < passes; i++) {
