@@ -274,6 +274,8 @@ public class Task<T> extends Future<T> {
     }
 
     private void drive(Object value, Throwable error) {
+        // A CancelledError thrown into the coroutine at this step: the cause of what the coroutine throws instead.
+        Throwable delivered = error;
         AsyncFrame<?> cur = resumeFrame;
         if ((sleep & NOT_STARTED) != 0) {
             sleep = (byte) (sleep & ~NOT_STARTED);
@@ -310,6 +312,9 @@ public class Task<T> extends Future<T> {
             cur.state = AsyncFrame.DONE;
             AsyncFrame<?> caller = cur.caller;
             if (caller == null) {
+                if (thrown != null && delivered instanceof CancelledError) {
+                    chainCancel(thrown, delivered);
+                }
                 finish(r, thrown);
                 return;
             }
@@ -319,6 +324,22 @@ public class Task<T> extends Future<T> {
             cur = caller;
             value = r;
             error = thrown;
+        }
+    }
+
+    /**
+     * The coroutine caught the CancelledError of this step and threw {@code failure} instead: as CPython sets the
+     * new exception's {@code __context__}, the CancelledError (with the cancel message) becomes its cause, unless
+     * it has one.
+     */
+    private static void chainCancel(Throwable failure, Throwable cancel) {
+        if (failure == cancel || failure instanceof CancelledError || failure.getCause() != null) {
+            return;
+        }
+        try {
+            failure.initCause(cancel);
+        } catch (IllegalStateException | IllegalArgumentException causeFixedAtConstruction) {
+            // made with an explicit (null) cause: it stays as the user built it
         }
     }
 
