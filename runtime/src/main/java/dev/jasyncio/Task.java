@@ -2,6 +2,7 @@ package dev.jasyncio;
 
 import dev.jasyncio.internal.AsyncFrame;
 import dev.jasyncio.internal.AsyncSupport;
+import dev.jasyncio.internal.Faults;
 import dev.jasyncio.internal.UnawaitedCoroutines;
 
 import java.io.PrintStream;
@@ -361,9 +362,9 @@ public class Task<T> extends Future<T> {
             outcome = failure;
         } else {
             super.setException(failure);
-            if (failure instanceof VirtualMachineError) {
-                throw (VirtualMachineError) failure;
-            }
+            // A StackOverflowError or OutOfMemoryError is the task's failure, as RecursionError and MemoryError
+            // are in asyncio; only the JVM's breakdowns go on to end the loop (see Faults).
+            Faults.rethrowIfFatal(failure);
         }
     }
 
