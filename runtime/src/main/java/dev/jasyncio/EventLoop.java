@@ -612,9 +612,7 @@ public final class EventLoop {
                     if (virtualTime) {
                         virtualNow = next; // I/O, as work on other threads, takes no virtual time: poll only
                     } else {
-                        // Whole milliseconds, rounded up, as CPython's selectors wait: timers due within the
-                        // same millisecond then fire in the same iteration, in the same order as asyncio.
-                        waitNanos = (long) Math.ceil(wait * 1e3) * 1_000_000L;
+                        waitNanos = waitNanos(wait);
                     }
                 }
             }
@@ -660,6 +658,20 @@ public final class EventLoop {
             ready = new ArrayDeque<>();
         }
     }
+
+    /**
+     * How long the loop waits for a timer due in {@code seconds} (positive): whole milliseconds, rounded up, as
+     * CPython's selectors wait, so timers due within the same millisecond fire in the same iteration, in asyncio's
+     * order. At most a day, asyncio's {@code MAXIMUM_SELECT_TIMEOUT}: a farther timer ({@code sleep} of infinity,
+     * {@code callLater(1e10, ...)}) costs one more iteration a day, where the product would overflow to a negative
+     * wait and spin the loop.
+     */
+    static long waitNanos(double seconds) {
+        return (long) Math.ceil(Math.min(seconds, MAX_WAIT_SECONDS) * 1e3) * 1_000_000L;
+    }
+
+    /** The longest single wait, in seconds (asyncio's {@code MAXIMUM_SELECT_TIMEOUT}). */
+    private static final double MAX_WAIT_SECONDS = 24 * 3600;
 
     /** A ready queue longer than this is given back once it drains. */
     private static final int LARGE_READY_QUEUE = 1 << 14;
