@@ -719,11 +719,29 @@ public final class EventLoop {
             return; // one volatile read per iteration instead of polling the concurrent queue
         }
         inboxPending = false;
-        Handle h;
-        while ((h = inbox.poll()) != null) {
+        // A bounded batch, as Netty bounds its task processing per iteration: draining until empty never ends
+        // while other threads post faster than the loop runs their callbacks, and due timers and I/O would wait
+        // for ever. What is left waits for the next drain, in order; the flag stays up so that no wait blocks.
+        for (int n = INBOX_BATCH; n > 0; n--) {
+            Handle h = inbox.poll();
+            if (h == null) {
+                return;
+            }
             ready.add(h);
         }
+        if (!inbox.isEmpty()) {
+            inboxPending = true;
+        }
     }
+
+    /**
+     * How many thread-safe calls join the ready queue per drain (two drains an iteration): enough to make the
+     * per-iteration cost (a clock read, a poll of the selector) negligible, few enough to keep a timer's lateness
+     * to a few thousand callbacks however fast other threads post. The inbox itself is unbounded, as asyncio's:
+     * producers that outpace the loop for ever make it grow, and need their own back-pressure (await the futures
+     * of {@code runCoroutineThreadsafe}, or a bounded hand-off).
+     */
+    private static final int INBOX_BATCH = 1024;
 
     private void checkClosed() {
         if (closed) {

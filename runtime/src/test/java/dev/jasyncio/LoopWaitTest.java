@@ -123,4 +123,24 @@ class LoopWaitTest extends TestBase {
             loop.close();
         }
     }
+
+    @Test
+    void aDueTimerIsNotHeldBehindTheWholeBacklogOfThreadSafeCalls() {
+        int backlog = 100_000;
+        int[] ran = new int[1];
+        int[] ranWhenTheTimerFired = {-1};
+        run(coro("main", v -> {
+            EventLoop loop = getRunningLoop();
+            for (int i = 0; i < backlog; i++) {
+                loop.callSoonThreadsafe(() -> ran[0]++);
+            }
+            loop.callLater(0, () -> ranWhenTheTimerFired[0] = ran[0]);
+            return awaiting(sleep(1));
+        }));
+        assertEquals(backlog, ran[0]);
+        // Producers on other threads may outpace the loop forever: each iteration takes on a bounded batch of
+        // their calls, so timers and I/O keep their turn.
+        assertTrue(ranWhenTheTimerFired[0] >= 0 && ranWhenTheTimerFired[0] < 10_000,
+                "the due timer fired after " + ranWhenTheTimerFired[0] + " thread-safe callbacks");
+    }
 }
