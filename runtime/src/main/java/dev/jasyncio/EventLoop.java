@@ -752,9 +752,10 @@ public final class EventLoop {
     // ---------------------------------------------------------------------------------------------------------
     // Tasks
 
+    /** asyncio's {@code ensure_future(aw, loop=self)}: a future of another loop is refused, never waited for. */
     <T> Future<T> ensureFuture(Awaitable<T> awaitable) {
         if (awaitable instanceof Future) {
-            return (Future<T>) awaitable;
+            return LoopCheck.sameLoop((Future<T>) awaitable, this);
         }
         if (awaitable instanceof Coroutine) {
             return createTask((Coroutine<T>) awaitable);
