@@ -122,7 +122,11 @@ public final class Asyncio {
                 .orElse("an unknown method"));
     }
 
-    /** Suspends the current task for {@code seconds}; {@code sleep(0)} yields to the loop once. */
+    /**
+     * Suspends the current task for {@code seconds}; {@code sleep(0)}, or any delay of zero or less, yields to the
+     * loop once. Infinity sleeps until cancelled, the loop parked meanwhile; NaN fails at the await with
+     * {@link IllegalArgumentException} (asyncio's {@code ValueError}).
+     */
     public static Coroutine<Void> sleep(double seconds) {
         return new Sleep<>(seconds, null);
     }
