@@ -4,6 +4,7 @@ import dev.jasyncio.Coroutine;
 import dev.jasyncio.EventLoop;
 import dev.jasyncio.Future;
 import dev.jasyncio.Task;
+import dev.jasyncio.internal.Faults;
 
 import java.net.SocketException;
 import java.util.ArrayDeque;
@@ -53,9 +54,8 @@ final class StreamProtocol {
         Coroutine<?> res;
         try {
             res = handler.handle(reader, writer);
-        } catch (VirtualMachineError fatal) {
-            throw fatal;
         } catch (Throwable e) {
+            Faults.rethrowIfFatal(e);
             reportHandlerFailure(e, t);
             return;
         }
