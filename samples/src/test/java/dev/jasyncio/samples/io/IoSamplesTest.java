@@ -72,6 +72,13 @@ class IoSamplesTest {
     }
 
     @Test
+    void datagramEchoAnswersEveryClientAndTheServerStopsWhenCancelled() throws Exception {
+        DatagramEcho.Result r = Asyncio.run(DatagramEcho.run(10, 20));
+        assertEquals(10 * 20, r.echoed());
+        assertTrue(r.served() >= 10 * 20, "served " + r.served());
+    }
+
+    @Test
     void subprocessLinesArriveWhileTheChildRuns() throws Exception {
         List<SubprocessLines.Line> lines = Asyncio.run(SubprocessLines.follow(4, 150));
         assertEquals(List.of("tick 1", "tick 2", "tick 3", "tick 4"), lines.stream().map(SubprocessLines.Line::text)
