@@ -376,6 +376,21 @@ public final class Asyncio {
         return dev.jasyncio.streams.Streams.startServer(handler, host, port);
     }
 
+    /** asyncio's {@code open_unix_connection}: connects to the Unix domain socket at {@code path}. */
+    public static Coroutine<dev.jasyncio.streams.StreamPair> openUnixConnection(java.nio.file.Path path)
+            throws java.io.IOException {
+        return dev.jasyncio.streams.Streams.openUnixConnection(path);
+    }
+
+    /**
+     * asyncio's {@code start_unix_server}: listens on a Unix domain socket at {@code path}; closing the server
+     * removes the socket file (asyncio 3.13's {@code cleanup_socket}).
+     */
+    public static Coroutine<dev.jasyncio.streams.Server> startUnixServer(
+            dev.jasyncio.streams.ConnectionHandler handler, java.nio.file.Path path) throws java.io.IOException {
+        return dev.jasyncio.streams.Streams.startUnixServer(handler, path);
+    }
+
     /** asyncio's {@code create_subprocess_exec}, with stdin, stdout and stderr piped. */
     public static Coroutine<dev.jasyncio.streams.Subprocess> createSubprocessExec(String... args)
             throws java.io.IOException {

@@ -39,6 +39,9 @@ public final class Server implements AutoCloseable {
     private List<Future<Void>> waiters = new ArrayList<>();
     private boolean serving;
     private Future<Void> servingForever;
+    /** A Unix socket server's file and its identity when bound: removed on close if still the same file. */
+    private java.nio.file.Path unixPath;
+    private Object unixFileKey;
 
     Server(EventLoop loop, List<ServerSocketChannel> sockets, ConnectionHandler handler, int limit, int backlog) {
         this.loop = loop;
@@ -134,6 +137,12 @@ public final class Server implements AutoCloseable {
         return m.contains("Too many open files") || m.contains("No buffer space") || m.contains("Cannot allocate");
     }
 
+    /** asyncio 3.13's {@code cleanup_socket}: {@link #close()} removes {@code path} if it is still {@code key}. */
+    void removeOnClose(java.nio.file.Path path, Object key) {
+        unixPath = path;
+        unixFileKey = key;
+    }
+
     void attach(SocketTransport t) {
         clients.add(t);
     }
@@ -174,6 +183,10 @@ public final class Server implements AutoCloseable {
             }
         }
         serving = false;
+        if (unixPath != null) {
+            UnixSockets.cleanUp(unixPath, unixFileKey);
+            unixPath = null;
+        }
         if (servingForever != null && !servingForever.done()) {
             servingForever.cancel();
             servingForever = null;

@@ -13,13 +13,15 @@ import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * asyncio's {@code streams} functions: {@link #openConnection} and {@link #startServer} (also on {@code Asyncio}).
+ * asyncio's {@code streams} functions: {@link #openConnection} and {@link #startServer}, {@link #openUnixConnection}
+ * and {@link #startUnixServer} (also on {@code Asyncio}).
  * Host names are resolved on the loop's default executor (blocking, as {@code getaddrinfo}); IP literals are used
  * as they are.
  */
@@ -61,6 +63,37 @@ public final class Streams {
                                                 int backlog) throws IOException {
         Objects.requireNonNull(handler, "handler");
         return new StartServer(handler, host, port, limit, backlog);
+    }
+
+    /**
+     * Connects to the Unix domain socket at {@code path} (asyncio's {@code open_unix_connection}) and returns the
+     * connection's reader and writer; {@code getExtraInfo("peername")} is a {@link java.net.UnixDomainSocketAddress}.
+     */
+    public static Coroutine<StreamPair> openUnixConnection(Path path) throws IOException {
+        return openUnixConnection(path, StreamReader.DEFAULT_LIMIT);
+    }
+
+    /** {@link #openUnixConnection(Path)} with the reader's {@code limit}. */
+    public static Coroutine<StreamPair> openUnixConnection(Path path, int limit) throws IOException {
+        Objects.requireNonNull(path, "path");
+        return new UnixSockets.Open(path, limit);
+    }
+
+    /**
+     * Listens on a Unix domain socket at {@code path} (asyncio's {@code start_unix_server}) and runs {@code handler}
+     * for each connection. As asyncio 3.13, a stale socket file at {@code path} is removed first, and
+     * {@link Server#close()} removes the socket file, unless another file has replaced it since.
+     */
+    public static Coroutine<Server> startUnixServer(ConnectionHandler handler, Path path) throws IOException {
+        return startUnixServer(handler, path, StreamReader.DEFAULT_LIMIT, BACKLOG);
+    }
+
+    /** {@link #startUnixServer(ConnectionHandler, Path)} with the readers' {@code limit} and the listen backlog. */
+    public static Coroutine<Server> startUnixServer(ConnectionHandler handler, Path path, int limit, int backlog)
+            throws IOException {
+        Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(path, "path");
+        return new UnixSockets.Start(handler, path, limit, backlog);
     }
 
     static boolean isIpLiteral(String host) {
