@@ -42,6 +42,8 @@ public final class Server implements AutoCloseable {
     /** A Unix socket server's file and its identity when bound: removed on close if still the same file. */
     private java.nio.file.Path unixPath;
     private Object unixFileKey;
+    /** Null for plain TCP: else each connection gets TLS between its socket and its streams. */
+    private TlsSettings tls;
 
     Server(EventLoop loop, List<ServerSocketChannel> sockets, ConnectionHandler handler, int limit, int backlog) {
         this.loop = loop;
@@ -105,7 +107,9 @@ public final class Server implements AutoCloseable {
             }
             StreamReader reader = new StreamReader(limit);
             StreamProtocol protocol = new StreamProtocol(loop, reader, handler);
-            new SocketTransport(loop, c, protocol, this).start();
+            Protocol below = tls == null ? protocol
+                    : new TlsProtocol(loop, tls.context(), tls.serverEngine(), protocol, null, tls.handshakeTimeout());
+            new SocketTransport(loop, c, below, this).start();
         }
     }
 
@@ -135,6 +139,11 @@ public final class Server implements AutoCloseable {
     private static boolean outOfResources(IOException e) {
         String m = String.valueOf(e.getMessage());
         return m.contains("Too many open files") || m.contains("No buffer space") || m.contains("Cannot allocate");
+    }
+
+    /** Serves each connection over TLS. */
+    void useTls(TlsSettings settings) {
+        tls = settings;
     }
 
     /** asyncio 3.13's {@code cleanup_socket}: {@link #close()} removes {@code path} if it is still {@code key}. */
