@@ -70,7 +70,7 @@ public final class Asyncio {
     }
 
     /** asyncio's {@code _cancel_all_tasks}, then the default executor's shutdown, as {@code Runner.close}. */
-    private static void cancelAllTasks(EventLoop loop) {
+    static void cancelAllTasks(EventLoop loop) {
         Set<Task<?>> left = loop.liveTasks();
         if (!left.isEmpty()) {
             for (Task<?> t : left) {

@@ -44,6 +44,8 @@ public final class Server implements AutoCloseable {
     private Object unixFileKey;
     /** Null for plain TCP: else each connection gets TLS between its socket and its streams. */
     private TlsSettings tls;
+    /** Null: connections are served here; else each accepted channel goes to it (a loop group's acceptor). */
+    private java.util.function.Consumer<SocketChannel> handOff;
 
     Server(EventLoop loop, List<ServerSocketChannel> sockets, ConnectionHandler handler, int limit, int backlog) {
         this.loop = loop;
@@ -105,6 +107,10 @@ public final class Server implements AutoCloseable {
                 acceptFailed(s, e);
                 return;
             }
+            if (handOff != null) {
+                handOff.accept(c);
+                continue;
+            }
             StreamReader reader = new StreamReader(limit);
             StreamProtocol protocol = new StreamProtocol(loop, reader, handler);
             Protocol below = tls == null ? protocol
@@ -139,6 +145,11 @@ public final class Server implements AutoCloseable {
     private static boolean outOfResources(IOException e) {
         String m = String.valueOf(e.getMessage());
         return m.contains("Too many open files") || m.contains("No buffer space") || m.contains("Cannot allocate");
+    }
+
+    /** Gives each accepted channel to {@code target} instead of serving it on this loop. */
+    void handOff(java.util.function.Consumer<SocketChannel> target) {
+        handOff = target;
     }
 
     /** Serves each connection over TLS. */
