@@ -70,7 +70,7 @@ public final class Asyncio {
     }
 
     /** asyncio's {@code _cancel_all_tasks}, then the default executor's shutdown, as {@code Runner.close}. */
-    private static void cancelAllTasks(EventLoop loop) {
+    static void cancelAllTasks(EventLoop loop) {
         Set<Task<?>> left = loop.liveTasks();
         if (!left.isEmpty()) {
             for (Task<?> t : left) {
@@ -379,6 +379,44 @@ public final class Asyncio {
                                                                       String host, int port)
             throws java.io.IOException {
         return dev.jasyncio.streams.Streams.startServer(handler, host, port);
+    }
+
+    /**
+     * asyncio's {@code open_connection(host, port, ssl=ctx)}: connects over TLS, checking the server's certificate
+     * against {@code host} (SNI and HTTPS endpoint identification); a failed handshake is thrown at the await as
+     * {@link javax.net.ssl.SSLHandshakeException}. Other server names and the handshake timeout:
+     * {@link dev.jasyncio.streams.Streams#openConnection(String, int, javax.net.ssl.SSLContext, String, double)}.
+     */
+    public static Coroutine<dev.jasyncio.streams.StreamPair> openConnection(String host, int port,
+                                                                             javax.net.ssl.SSLContext ssl)
+            throws java.io.IOException {
+        return dev.jasyncio.streams.Streams.openConnection(host, port, ssl);
+    }
+
+    /**
+     * asyncio's {@code start_server(cb, host, port, ssl=ctx)}: serves each connection over TLS, the handler
+     * starting once its handshake is done.
+     */
+    public static Coroutine<dev.jasyncio.streams.Server> startServer(dev.jasyncio.streams.ConnectionHandler handler,
+                                                                      String host, int port,
+                                                                      javax.net.ssl.SSLContext ssl)
+            throws java.io.IOException {
+        return dev.jasyncio.streams.Streams.startServer(handler, host, port, ssl);
+    }
+
+    /** asyncio's {@code open_unix_connection}: connects to the Unix domain socket at {@code path}. */
+    public static Coroutine<dev.jasyncio.streams.StreamPair> openUnixConnection(java.nio.file.Path path)
+            throws java.io.IOException {
+        return dev.jasyncio.streams.Streams.openUnixConnection(path);
+    }
+
+    /**
+     * asyncio's {@code start_unix_server}: listens on a Unix domain socket at {@code path}; closing the server
+     * removes the socket file (asyncio 3.13's {@code cleanup_socket}).
+     */
+    public static Coroutine<dev.jasyncio.streams.Server> startUnixServer(
+            dev.jasyncio.streams.ConnectionHandler handler, java.nio.file.Path path) throws java.io.IOException {
+        return dev.jasyncio.streams.Streams.startUnixServer(handler, path);
     }
 
     /** asyncio's {@code create_subprocess_exec}, with stdin, stdout and stderr piped. */

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -365,6 +366,25 @@ public final class EventLoop {
      */
     public Coroutine<SocketChannel> sockAccept(ServerSocketChannel channel) throws IOException {
         return new SocketOps.Accept(channel);
+    }
+
+    /**
+     * Receives the next datagram on {@code channel} (non-blocking), waiting until one arrives: at most {@code max}
+     * bytes of it (the rest is dropped, as {@code recvfrom} drops it) and its sender. Failures
+     * ({@link java.io.IOException}) are thrown at the await; cancelling the await consumes no datagram.
+     */
+    public Coroutine<Datagram> sockRecvfrom(DatagramChannel channel, int max) throws IOException {
+        return new SocketOps.RecvFrom(channel, max);
+    }
+
+    /**
+     * Sends the remaining bytes of {@code data} (copied first) as one datagram to {@code to} (null for a connected
+     * channel), waiting while the channel has no room; returns how many bytes were sent. Cancelling the await
+     * before it is sent sends nothing.
+     */
+    public Coroutine<Integer> sockSendto(DatagramChannel channel, ByteBuffer data, SocketAddress to)
+            throws IOException {
+        return new SocketOps.SendTo(channel, data, to);
     }
 
     /** The selector, opened on first use. */
