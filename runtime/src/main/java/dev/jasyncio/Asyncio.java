@@ -291,6 +291,22 @@ public final class Asyncio {
     }
 
     /**
+     * {@link #waitFor(Awaitable, double)} for a {@link CompletionStage} completed on any thread (an
+     * {@code HttpClient.sendAsync} call, say): asyncio's {@code wait_for(wrap_future(stage), timeout)}. The stage is
+     * wrapped when the coroutine starts, on the loop's thread; on expiry the wrapping future is cancelled, which
+     * cancels the stage when it is a {@link java.util.concurrent.Future} (see {@link #wrapFuture(CompletionStage)}).
+     */
+    public static <T> Coroutine<T> waitFor(CompletionStage<T> stage, double timeoutSeconds) {
+        Objects.requireNonNull(stage, "stage");
+        return new StageWait<>(stage, timeoutSeconds);
+    }
+
+    /** {@link #waitFor(CompletionStage, double)} with a {@link Duration}. */
+    public static <T> Coroutine<T> waitFor(CompletionStage<T> stage, Duration timeout) {
+        return waitFor(stage, seconds(timeout));
+    }
+
+    /**
      * Runs {@code body} inline with a deadline {@code seconds} after it starts (infinity: none), as
      * {@code async with asyncio.timeout(seconds)}: on expiry the body is cancelled at its current await and the
      * scope raises {@link TimeoutError}, caused by the {@link CancelledError}. The body gets the {@link Timeout}
@@ -342,6 +358,26 @@ public final class Asyncio {
      */
     public static <T> Future<T> shield(Awaitable<T> aw) {
         return Shield.of(aw);
+    }
+
+    /**
+     * asyncio's {@code wrap_future}: a {@link Future} of the running loop that follows {@code stage}, completed on
+     * any thread, so that {@code gather}, {@code wait}, {@code shield} and {@code asCompleted} take it like any other
+     * future. The outcome arrives through {@link EventLoop#callSoonThreadsafe(Runnable)}, so the future is done on a
+     * later loop iteration even when the stage is complete already. Cancellation goes both ways: cancelling the
+     * future cancels the stage when it is a {@link java.util.concurrent.Future} (a {@link CompletableFuture}, for
+     * instance; {@code cancel(true)}, which {@code HttpClient} takes as "abort the exchange"), and a stage that ends
+     * cancelled cancels the future. {@link IllegalStateException} "no running event loop" if there is none.
+     */
+    public static <T> Future<T> wrapFuture(CompletionStage<T> stage) {
+        Objects.requireNonNull(stage, "stage");
+        return StageBridge.toFuture(stage, EventLoop.requireRunning());
+    }
+
+    /** {@link #wrapFuture(CompletionStage)} on {@code loop}, from its thread ({@code wrap_future(f, loop=loop)}). */
+    public static <T> Future<T> wrapFuture(CompletionStage<T> stage, EventLoop loop) {
+        Objects.requireNonNull(stage, "stage");
+        return StageBridge.toFuture(stage, Objects.requireNonNull(loop, "loop"));
     }
 
     /** Runs {@code fn} on the loop's default thread pool when awaited, and produces its result. */
