@@ -317,6 +317,21 @@ public final class Asyncio {
         return new TimeoutScope<>(seconds, true, body::apply);
     }
 
+    /**
+     * {@code asyncio.timeout(seconds)} as a resource: {@code try (Timeout t = timeout(2.0)) { ... }} in an async
+     * body raises {@link TimeoutError} at the block's end if the deadline, {@code seconds} from now (infinity:
+     * none), passed while it ran. Needs a running loop.
+     */
+    public static Timeout timeout(double seconds) {
+        EventLoop loop = getRunningLoop();
+        return new Timeout(seconds == Double.POSITIVE_INFINITY ? seconds : loop.time() + seconds);
+    }
+
+    /** {@code asyncio.timeout_at(when)} as a resource: {@link #timeout(double)} with a deadline in loop time. */
+    public static Timeout timeoutAt(double when) {
+        return new Timeout(when);
+    }
+
     /** {@link #timeout(double, AsyncFunction)} with a {@link Duration}. */
     public static <T> Coroutine<T> timeout(Duration timeout, AsyncFunction<Timeout, T> body) {
         return timeout(seconds(timeout), body);
@@ -350,6 +365,15 @@ public final class Asyncio {
     public static <T> Coroutine<T> taskGroup(AsyncFunction<TaskGroup, T> body) {
         Objects.requireNonNull(body, "body");
         return new TaskGroupScope<>(body);
+    }
+
+    /**
+     * {@code asyncio.TaskGroup()} as a resource: {@code try (TaskGroup tg = taskGroup()) { tg.createTask(...); }} in
+     * an async body waits at the block's end for every task created in it; failures come out as one
+     * {@link ExceptionGroup}.
+     */
+    public static TaskGroup taskGroup() {
+        return new TaskGroup();
     }
 
     /**
