@@ -1,6 +1,7 @@
 package dev.jasyncio;
 
 import dev.jasyncio.internal.Faults;
+import dev.jasyncio.internal.Uninstrumented;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -140,7 +141,8 @@ public final class EventLoop {
     static EventLoop requireRunning() {
         EventLoop loop = RUNNING.get();
         if (loop == null) {
-            throw new IllegalStateException("no running event loop");
+            IllegalStateException notInstrumented = Uninstrumented.error("no running event loop");
+            throw notInstrumented != null ? notInstrumented : new IllegalStateException("no running event loop");
         }
         return loop;
     }
