@@ -250,22 +250,22 @@ public final class Asyncio {
      */
     public static <T> Coroutine<WaitResult<T>> wait(Collection<? extends Future<T>> fs, double timeout,
                                                     ReturnWhen when) {
-        return new Waiting<>(fs, timeout, when);
+        return Waiting.of(fs, timeout, when);
     }
 
     /** {@code wait(fs, infinity, ALL_COMPLETED)}. */
     public static <T> Coroutine<WaitResult<T>> wait(Collection<? extends Future<T>> fs) {
-        return new Waiting<>(fs, Double.POSITIVE_INFINITY, ReturnWhen.ALL_COMPLETED);
+        return Waiting.of(fs, Double.POSITIVE_INFINITY, ReturnWhen.ALL_COMPLETED);
     }
 
     /** {@code wait(fs, infinity, when)}. */
     public static <T> Coroutine<WaitResult<T>> wait(Collection<? extends Future<T>> fs, ReturnWhen when) {
-        return new Waiting<>(fs, Double.POSITIVE_INFINITY, when);
+        return Waiting.of(fs, Double.POSITIVE_INFINITY, when);
     }
 
     /** {@code wait(fs, timeout, ALL_COMPLETED)}. */
     public static <T> Coroutine<WaitResult<T>> wait(Collection<? extends Future<T>> fs, double timeout) {
-        return new Waiting<>(fs, timeout, ReturnWhen.ALL_COMPLETED);
+        return Waiting.of(fs, timeout, ReturnWhen.ALL_COMPLETED);
     }
 
     /**
@@ -276,7 +276,7 @@ public final class Asyncio {
      */
     public static <T> Coroutine<T> waitFor(Awaitable<T> aw, double timeoutSeconds) {
         if (timeoutSeconds <= 0) {
-            return new ExpiredWait<>(aw);
+            return ExpiredWait.waitFor(aw);
         }
         return new TimeoutScope<>(timeoutSeconds, true, t -> aw);
     }
@@ -343,7 +343,7 @@ public final class Asyncio {
     /** Runs {@code fn} on the loop's default thread pool when awaited, and produces its result. */
     public static <T> Coroutine<T> toThread(Callable<T> fn) {
         Objects.requireNonNull(fn, "fn");
-        return new ThreadBridge.ToThread<>(fn);
+        return ThreadBridge.toThread(fn);
     }
 
     /**
