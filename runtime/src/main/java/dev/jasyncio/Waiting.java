@@ -45,6 +45,9 @@ final class Waiting<T> {
     @Async
     private Coroutine<WaitResult<T>> run() {
         EventLoop loop = EventLoop.requireRunning();
+        for (Future<T> f : futures) {
+            LoopCheck.sameLoop(f, loop); // their callbacks would run on the other loop's thread
+        }
         waiter = new Waiter(loop);
         if (timeout != Double.POSITIVE_INFINITY) {
             timeoutHandle = loop.callLater(timeout, this::release);

@@ -3,8 +3,11 @@ package dev.jasyncio.streams;
 import dev.jasyncio.Asyncio;
 import dev.jasyncio.Coroutine;
 import dev.jasyncio.EventLoop;
+import dev.jasyncio.Future;
 import dev.jasyncio.annotations.Async;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.ConnectException;
@@ -13,6 +16,7 @@ import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,7 +25,8 @@ import java.util.regex.Pattern;
 import static dev.jasyncio.Asyncio.await;
 
 /**
- * asyncio's {@code streams} functions: {@link #openConnection} and {@link #startServer} (also on {@code Asyncio}).
+ * asyncio's {@code streams} functions: {@link #openConnection} and {@link #startServer}, {@link #openUnixConnection}
+ * and {@link #startUnixServer} (also on {@code Asyncio}).
  * Host names are resolved on the loop's default executor (blocking, as {@code getaddrinfo}); IP literals are used
  * as they are.
  */
@@ -46,7 +51,59 @@ public final class Streams {
     /** {@link #openConnection(String, int)} with the reader's {@code limit}. */
     public static Coroutine<StreamPair> openConnection(String host, int port, int limit) throws IOException {
         Objects.requireNonNull(host, "host");
-        return connect(host, port, limit);
+        return connect(host, port, limit, null);
+    }
+
+    /**
+     * Connects to {@code host:port} over TLS (asyncio's {@code open_connection(..., ssl=ctx)}): the await returns once
+     * the handshake is done. The client sends {@code host} as SNI (unless it is an IP address) and checks the
+     * server's certificate against it (HTTPS endpoint identification), trusting what {@code ssl} trusts. A failed
+     * handshake (an untrusted certificate, a wrong name, a peer that closes) is thrown at the await as the JDK's
+     * {@link javax.net.ssl.SSLHandshakeException}; so is a handshake that takes longer than 60 s.
+     */
+    public static Coroutine<StreamPair> openConnection(String host, int port, SSLContext ssl) throws IOException {
+        return openConnection(host, port, ssl, null);
+    }
+
+    /**
+     * {@link #openConnection(String, int, SSLContext)} checking the certificate against {@code serverHostname} (and
+     * sending it as SNI) instead of {@code host}: asyncio's {@code server_hostname}. Null means {@code host}; an empty
+     * name sends no SNI and checks no name (only that the certificate is trusted).
+     */
+    public static Coroutine<StreamPair> openConnection(String host, int port, SSLContext ssl, String serverHostname)
+            throws IOException {
+        return openConnection(host, port, ssl, serverHostname, TlsSettings.DEFAULT_HANDSHAKE_TIMEOUT);
+    }
+
+    /**
+     * {@link #openConnection(String, int, SSLContext, String)} with asyncio's {@code ssl_handshake_timeout}: a
+     * handshake still running after {@code handshakeTimeoutSeconds} aborts the connection, and the await throws
+     * {@link javax.net.ssl.SSLHandshakeException}.
+     */
+    public static Coroutine<StreamPair> openConnection(String host, int port, SSLContext ssl, String serverHostname,
+                                                       double handshakeTimeoutSeconds) throws IOException {
+        Objects.requireNonNull(host, "host");
+        return connect(host, port, StreamReader.DEFAULT_LIMIT,
+                new TlsSettings(ssl, serverHostname, handshakeTimeoutSeconds));
+    }
+
+    /**
+     * Listens on {@code host:port} and serves each connection over TLS (asyncio's {@code start_server(...,
+     * ssl=ctx)}): {@code ssl} holds the server's key and certificate. The handler runs once the connection's
+     * handshake is done; a connection whose handshake fails or takes longer than 60 s is closed and never reaches
+     * it, and the server goes on.
+     */
+    public static Coroutine<Server> startServer(ConnectionHandler handler, String host, int port, SSLContext ssl)
+            throws IOException {
+        return startServer(handler, host, port, ssl, TlsSettings.DEFAULT_HANDSHAKE_TIMEOUT);
+    }
+
+    /** {@link #startServer(ConnectionHandler, String, int, SSLContext)} with asyncio's {@code ssl_handshake_timeout}. */
+    public static Coroutine<Server> startServer(ConnectionHandler handler, String host, int port, SSLContext ssl,
+                                                double handshakeTimeoutSeconds) throws IOException {
+        Objects.requireNonNull(handler, "handler");
+        return serve(handler, host, port, StreamReader.DEFAULT_LIMIT, BACKLOG,
+                new TlsSettings(ssl, null, handshakeTimeoutSeconds));
     }
 
     /**
@@ -62,7 +119,38 @@ public final class Streams {
     public static Coroutine<Server> startServer(ConnectionHandler handler, String host, int port, int limit,
                                                 int backlog) throws IOException {
         Objects.requireNonNull(handler, "handler");
-        return serve(handler, host, port, limit, backlog);
+        return serve(handler, host, port, limit, backlog, null);
+    }
+
+    /**
+     * Connects to the Unix domain socket at {@code path} (asyncio's {@code open_unix_connection}) and returns the
+     * connection's reader and writer; {@code getExtraInfo("peername")} is a {@link java.net.UnixDomainSocketAddress}.
+     */
+    public static Coroutine<StreamPair> openUnixConnection(Path path) throws IOException {
+        return openUnixConnection(path, StreamReader.DEFAULT_LIMIT);
+    }
+
+    /** {@link #openUnixConnection(Path)} with the reader's {@code limit}. */
+    public static Coroutine<StreamPair> openUnixConnection(Path path, int limit) throws IOException {
+        Objects.requireNonNull(path, "path");
+        return UnixSockets.open(path, limit);
+    }
+
+    /**
+     * Listens on a Unix domain socket at {@code path} (asyncio's {@code start_unix_server}) and runs {@code handler}
+     * for each connection. As asyncio 3.13, a stale socket file at {@code path} is removed first, and
+     * {@link Server#close()} removes the socket file, unless another file has replaced it since.
+     */
+    public static Coroutine<Server> startUnixServer(ConnectionHandler handler, Path path) throws IOException {
+        return startUnixServer(handler, path, StreamReader.DEFAULT_LIMIT, BACKLOG);
+    }
+
+    /** {@link #startUnixServer(ConnectionHandler, Path)} with the readers' {@code limit} and the listen backlog. */
+    public static Coroutine<Server> startUnixServer(ConnectionHandler handler, Path path, int limit, int backlog)
+            throws IOException {
+        Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(path, "path");
+        return UnixSockets.start(handler, path, limit, backlog);
     }
 
     static boolean isIpLiteral(String host) {
@@ -81,9 +169,13 @@ public final class Streams {
         return Coroutine.of(await(Asyncio.getRunningLoop().runInExecutor(null, () -> InetAddress.getAllByName(host))));
     }
 
-    /** The coroutine of {@code openConnection}: asyncio's {@code create_connection} without happy eyeballs. */
+    /**
+     * The coroutine of {@code openConnection}: asyncio's {@code create_connection} without happy eyeballs, then its
+     * TLS handshake when {@code tls} is not null.
+     */
     @Async
-    private static Coroutine<StreamPair> connect(String host, int port, int limit) throws IOException {
+    private static Coroutine<StreamPair> connect(String host, int port, int limit, TlsSettings tls)
+            throws IOException {
         EventLoop loop = Asyncio.getRunningLoop();
         InetAddress[] addresses = await(resolve(host));
         List<IOException> failures = new ArrayList<>(1);
@@ -102,17 +194,48 @@ public final class Streams {
                 closeQuietly(channel);
                 throw t;
             }
+            if (tls != null) {
+                return Coroutine.of(await(handshake(loop, channel, host, port, limit, tls)));
+            }
             return Coroutine.of(connected(loop, channel, limit));
         }
         throw allFailed(failures);
     }
 
-    private static StreamPair connected(EventLoop loop, SocketChannel channel, int limit) {
+    /** The streams over a connected channel. */
+    static StreamPair connected(EventLoop loop, SocketChannel channel, int limit) {
         StreamReader reader = new StreamReader(limit);
         StreamProtocol protocol = new StreamProtocol(loop, reader, null);
         SocketTransport transport = new SocketTransport(loop, channel, protocol, null);
         transport.start();
         return new StreamPair(reader, new StreamWriter(transport, protocol, reader));
+    }
+
+    /** asyncio's SSLProtocol between the socket and the streams; the await returns when the handshake is done. */
+    @Async
+    private static Coroutine<StreamPair> handshake(EventLoop loop, SocketChannel channel, String host, int port,
+                                                   int limit, TlsSettings tls) {
+        StreamReader reader = new StreamReader(limit);
+        StreamProtocol protocol = new StreamProtocol(loop, reader, null);
+        Future<Void> handshake = loop.createFuture();
+        SSLEngine engine;
+        try {
+            engine = tls.clientEngine(host, port);
+        } catch (RuntimeException e) {
+            closeQuietly(channel);
+            throw e;
+        }
+        TlsProtocol tlsProtocol = new TlsProtocol(loop, tls.context(), engine, protocol, handshake,
+                tls.handshakeTimeout());
+        StreamPair pair = new StreamPair(reader, new StreamWriter(tlsProtocol.appTransport(), protocol, reader));
+        new SocketTransport(loop, channel, tlsProtocol, null).start();
+        try {
+            await(handshake);
+        } catch (Throwable t) {
+            tlsProtocol.abort(); // failed: already closing; cancelled: the connection goes with it
+            throw t;
+        }
+        return Coroutine.of(pair);
     }
 
     /** What a connection that failed on every address raises: the one failure, or one naming them all. */
@@ -146,12 +269,18 @@ public final class Streams {
         }
     }
 
-    /** The coroutine of {@code startServer}: asyncio's {@code create_server} with {@code start_serving=True}. */
+    /**
+     * The coroutine of {@code startServer}: asyncio's {@code create_server} with {@code start_serving=True}, each
+     * connection over TLS when {@code tls} is not null.
+     */
     @Async
-    private static Coroutine<Server> serve(ConnectionHandler handler, String host, int port, int limit, int backlog)
-            throws IOException {
+    private static Coroutine<Server> serve(ConnectionHandler handler, String host, int port, int limit, int backlog,
+                                           TlsSettings tls) throws IOException {
         List<ServerSocketChannel> sockets = bindAll(await(resolve(host)), port, backlog);
         Server server = new Server(Asyncio.getRunningLoop(), sockets, handler, limit, backlog);
+        if (tls != null) {
+            server.useTls(tls);
+        }
         server.startServingNow();
         try {
             // One iteration, as asyncio, for the registrations to take effect.
