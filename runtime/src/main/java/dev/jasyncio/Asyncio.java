@@ -282,7 +282,7 @@ public final class Asyncio {
         if (timeoutSeconds <= 0) {
             return ExpiredWait.waitFor(aw);
         }
-        return new TimeoutScope<>(timeoutSeconds, true, t -> aw);
+        return TimeoutScope.timeout(timeoutSeconds, true, t -> aw);
     }
 
     /** {@link #waitFor(Awaitable, double)} with a {@link Duration}. */
@@ -298,7 +298,7 @@ public final class Asyncio {
      */
     public static <T> Coroutine<T> waitFor(CompletionStage<T> stage, double timeoutSeconds) {
         Objects.requireNonNull(stage, "stage");
-        return new StageWait<>(stage, timeoutSeconds);
+        return StageWait.waitFor(stage, timeoutSeconds);
     }
 
     /** {@link #waitFor(CompletionStage, double)} with a {@link Duration}. */
@@ -314,7 +314,7 @@ public final class Asyncio {
      */
     public static <T> Coroutine<T> timeout(double seconds, AsyncFunction<Timeout, T> body) {
         Objects.requireNonNull(body, "body");
-        return new TimeoutScope<>(seconds, true, body::apply);
+        return TimeoutScope.timeout(seconds, true, body::apply);
     }
 
     /**
@@ -340,7 +340,7 @@ public final class Asyncio {
     /** {@link #timeout(double, AsyncFunction)} with a deadline in loop time ({@link EventLoop#time()}). */
     public static <T> Coroutine<T> timeoutAt(double when, AsyncFunction<Timeout, T> body) {
         Objects.requireNonNull(body, "body");
-        return new TimeoutScope<>(when, false, body::apply);
+        return TimeoutScope.timeout(when, false, body::apply);
     }
 
     /**
@@ -364,7 +364,7 @@ public final class Asyncio {
      */
     public static <T> Coroutine<T> taskGroup(AsyncFunction<TaskGroup, T> body) {
         Objects.requireNonNull(body, "body");
-        return new TaskGroupScope<>(body);
+        return TaskGroupScope.taskGroup(body);
     }
 
     /**
