@@ -254,22 +254,22 @@ public final class Asyncio {
      */
     public static <T> Coroutine<WaitResult<T>> wait(Collection<? extends Future<T>> fs, double timeout,
                                                     ReturnWhen when) {
-        return new Waiting<>(fs, timeout, when);
+        return Waiting.of(fs, timeout, when);
     }
 
     /** {@code wait(fs, infinity, ALL_COMPLETED)}. */
     public static <T> Coroutine<WaitResult<T>> wait(Collection<? extends Future<T>> fs) {
-        return new Waiting<>(fs, Double.POSITIVE_INFINITY, ReturnWhen.ALL_COMPLETED);
+        return Waiting.of(fs, Double.POSITIVE_INFINITY, ReturnWhen.ALL_COMPLETED);
     }
 
     /** {@code wait(fs, infinity, when)}. */
     public static <T> Coroutine<WaitResult<T>> wait(Collection<? extends Future<T>> fs, ReturnWhen when) {
-        return new Waiting<>(fs, Double.POSITIVE_INFINITY, when);
+        return Waiting.of(fs, Double.POSITIVE_INFINITY, when);
     }
 
     /** {@code wait(fs, timeout, ALL_COMPLETED)}. */
     public static <T> Coroutine<WaitResult<T>> wait(Collection<? extends Future<T>> fs, double timeout) {
-        return new Waiting<>(fs, timeout, ReturnWhen.ALL_COMPLETED);
+        return Waiting.of(fs, timeout, ReturnWhen.ALL_COMPLETED);
     }
 
     /**
@@ -280,9 +280,9 @@ public final class Asyncio {
      */
     public static <T> Coroutine<T> waitFor(Awaitable<T> aw, double timeoutSeconds) {
         if (timeoutSeconds <= 0) {
-            return new ExpiredWait<>(aw);
+            return ExpiredWait.waitFor(aw);
         }
-        return new TimeoutScope<>(timeoutSeconds, true, t -> aw);
+        return TimeoutScope.timeout(timeoutSeconds, true, t -> aw);
     }
 
     /** {@link #waitFor(Awaitable, double)} with a {@link Duration}. */
@@ -298,7 +298,7 @@ public final class Asyncio {
      */
     public static <T> Coroutine<T> waitFor(CompletionStage<T> stage, double timeoutSeconds) {
         Objects.requireNonNull(stage, "stage");
-        return new StageWait<>(stage, timeoutSeconds);
+        return StageWait.waitFor(stage, timeoutSeconds);
     }
 
     /** {@link #waitFor(CompletionStage, double)} with a {@link Duration}. */
@@ -314,7 +314,7 @@ public final class Asyncio {
      */
     public static <T> Coroutine<T> timeout(double seconds, AsyncFunction<Timeout, T> body) {
         Objects.requireNonNull(body, "body");
-        return new TimeoutScope<>(seconds, true, body::apply);
+        return TimeoutScope.timeout(seconds, true, body::apply);
     }
 
     /**
@@ -340,7 +340,7 @@ public final class Asyncio {
     /** {@link #timeout(double, AsyncFunction)} with a deadline in loop time ({@link EventLoop#time()}). */
     public static <T> Coroutine<T> timeoutAt(double when, AsyncFunction<Timeout, T> body) {
         Objects.requireNonNull(body, "body");
-        return new TimeoutScope<>(when, false, body::apply);
+        return TimeoutScope.timeout(when, false, body::apply);
     }
 
     /**
@@ -364,7 +364,7 @@ public final class Asyncio {
      */
     public static <T> Coroutine<T> taskGroup(AsyncFunction<TaskGroup, T> body) {
         Objects.requireNonNull(body, "body");
-        return new TaskGroupScope<>(body);
+        return TaskGroupScope.taskGroup(body);
     }
 
     /**
@@ -407,7 +407,7 @@ public final class Asyncio {
     /** Runs {@code fn} on the loop's default thread pool when awaited, and produces its result. */
     public static <T> Coroutine<T> toThread(Callable<T> fn) {
         Objects.requireNonNull(fn, "fn");
-        return new ThreadBridge.ToThread<>(fn);
+        return ThreadBridge.toThread(fn);
     }
 
     /**
