@@ -1,9 +1,12 @@
 package dev.jasyncio;
 
+import dev.jasyncio.internal.Faults;
+
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -365,6 +368,25 @@ public final class EventLoop {
         return new SocketOps.Accept(channel);
     }
 
+    /**
+     * Receives the next datagram on {@code channel} (non-blocking), waiting until one arrives: at most {@code max}
+     * bytes of it (the rest is dropped, as {@code recvfrom} drops it) and its sender. Failures
+     * ({@link java.io.IOException}) are thrown at the await; cancelling the await consumes no datagram.
+     */
+    public Coroutine<Datagram> sockRecvfrom(DatagramChannel channel, int max) throws IOException {
+        return new SocketOps.RecvFrom(channel, max);
+    }
+
+    /**
+     * Sends the remaining bytes of {@code data} (copied first) as one datagram to {@code to} (null for a connected
+     * channel), waiting while the channel has no room; returns how many bytes were sent. Cancelling the await
+     * before it is sent sends nothing.
+     */
+    public Coroutine<Integer> sockSendto(DatagramChannel channel, ByteBuffer data, SocketAddress to)
+            throws IOException {
+        return new SocketOps.SendTo(channel, data, to);
+    }
+
     /** The selector, opened on first use. */
     private IoSelector selector() {
         IoSelector s = io;
@@ -560,15 +582,31 @@ public final class EventLoop {
      */
     public void callExceptionHandler(Map<String, Object> context) {
         BiConsumer<EventLoop, Map<String, Object>> handler = exceptionHandler;
-        if (handler != null) {
-            try {
-                handler.accept(this, context);
-                return;
-            } catch (RuntimeException e) {
-                LOG.log(Level.ERROR, "Unhandled error in exception handler", e);
-            }
+        if (handler == null) {
+            safeDefaultExceptionHandler(context);
+            return;
         }
-        defaultExceptionHandler(context);
+        try {
+            handler.accept(this, context);
+        } catch (Throwable e) {
+            // As asyncio: whatever the handler throws (an Error, a checked exception) is logged, the loop goes on.
+            Faults.rethrowIfFatal(e);
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("message", "Unhandled error in exception handler");
+            report.put("exception", e);
+            report.put("context", context);
+            safeDefaultExceptionHandler(report);
+        }
+    }
+
+    /** The default handler, guarded: a report must never become a failure of the loop. */
+    private void safeDefaultExceptionHandler(Map<String, Object> context) {
+        try {
+            defaultExceptionHandler(context);
+        } catch (Throwable e) {
+            Faults.rethrowIfFatal(e);
+            LOG.log(Level.ERROR, "Exception in default exception handler", e);
+        }
     }
 
     /** Logs {@code context} as asyncio's default handler does. */
@@ -579,7 +617,7 @@ public final class EventLoop {
             if (!e.getKey().equals("message") && !e.getKey().equals("exception")) {
                 Object value = e.getKey().equals("source_traceback") && e.getValue() instanceof List
                         ? CreationSite.format((List<?>) e.getValue()) : e.getValue();
-                text.append(System.lineSeparator()).append(e.getKey()).append(": ").append(value);
+                text.append(System.lineSeparator()).append(e.getKey()).append(": ").append(Faults.describe(value));
             }
         }
         Object exc = context.get("exception");
@@ -592,7 +630,7 @@ public final class EventLoop {
 
     void reportCallbackFailure(Handle handle, Throwable failure) {
         Map<String, Object> context = new LinkedHashMap<>();
-        context.put("message", "Exception in callback " + handle.callback);
+        context.put("message", "Exception in callback " + Faults.describe(handle.callback));
         context.put("exception", failure);
         context.put("handle", handle);
         callExceptionHandler(context);
