@@ -479,16 +479,33 @@ public final class Asyncio {
         return dev.jasyncio.streams.Streams.startUnixServer(handler, path);
     }
 
-    /** asyncio's {@code create_subprocess_exec}, with stdin, stdout and stderr piped. */
+    /** asyncio's {@code create_subprocess_exec}: stdin, stdout and stderr inherited, as asyncio's defaults. */
     public static Coroutine<dev.jasyncio.streams.Subprocess> createSubprocessExec(String... args)
             throws java.io.IOException {
         return dev.jasyncio.streams.Streams.createSubprocessExec(args);
     }
 
-    /** asyncio's {@code create_subprocess_shell}, with stdin, stdout and stderr piped. */
+    /**
+     * asyncio's {@code create_subprocess_exec(*args, stdin=, stdout=, stderr=)}: the streams redirected as
+     * {@code stdio} says, e.g. {@code Stdio.inherit().stdout(PIPE)}.
+     */
+    public static Coroutine<dev.jasyncio.streams.Subprocess> createSubprocessExec(dev.jasyncio.streams.Stdio stdio,
+                                                                                 String... args)
+            throws java.io.IOException {
+        return dev.jasyncio.streams.Streams.createSubprocessExec(stdio, args);
+    }
+
+    /** asyncio's {@code create_subprocess_shell}: stdin, stdout and stderr inherited, as asyncio's defaults. */
     public static Coroutine<dev.jasyncio.streams.Subprocess> createSubprocessShell(String cmd)
             throws java.io.IOException {
         return dev.jasyncio.streams.Streams.createSubprocessShell(cmd);
+    }
+
+    /** asyncio's {@code create_subprocess_shell(cmd, stdin=, stdout=, stderr=)}: streams as {@code stdio} says. */
+    public static Coroutine<dev.jasyncio.streams.Subprocess> createSubprocessShell(dev.jasyncio.streams.Stdio stdio,
+                                                                                  String cmd)
+            throws java.io.IOException {
+        return dev.jasyncio.streams.Streams.createSubprocessShell(stdio, cmd);
     }
 
     private static double seconds(Duration d) {

@@ -333,19 +333,33 @@ public final class Streams {
     // Subprocesses
 
     /**
-     * Starts {@code args[0]} with the arguments that follow, its stdin, stdout and stderr piped (Java's default;
-     * Python's defaults are to inherit them and {@code PIPE} is asked for), and returns it once started.
+     * Starts {@code args[0]} with the arguments that follow, its stdin, stdout and stderr inherited, as asyncio's
+     * defaults, and returns it once started: its streams are null; {@link #createSubprocessExec(Stdio, String...)}
+     * pipes those asked for.
      */
     public static Coroutine<Subprocess> createSubprocessExec(String... args) throws IOException {
+        return createSubprocessExec(Stdio.inherit(), args);
+    }
+
+    /**
+     * Starts {@code args[0]} with the arguments that follow, its streams redirected as {@code stdio} says
+     * (asyncio's {@code create_subprocess_exec(*args, stdin=, stdout=, stderr=)}); the piped ones are the
+     * {@link Subprocess}'s streams, the others are null.
+     */
+    public static Coroutine<Subprocess> createSubprocessExec(Stdio stdio, String... args) throws IOException {
+        Objects.requireNonNull(stdio, "stdio");
         if (args.length == 0) {
             throw new IllegalArgumentException("no program given");
         }
-        return createSubprocessExec(new ProcessBuilder(args));
+        return createSubprocessExec(stdio.applyTo(new ProcessBuilder(args)));
     }
 
     /**
      * Starts the process {@code pb} describes (working directory, environment, redirections): the streams it
      * leaves as {@link ProcessBuilder.Redirect#PIPE} become the {@link Subprocess}'s streams, the others are null.
+     * A new {@link ProcessBuilder} pipes all three, Java's default: a piped output nobody reads can fill up and
+     * block the child, so redirect what will not be read (say {@link ProcessBuilder#inheritIO()}), or use
+     * {@link #createSubprocessExec(Stdio, String...)}, which pipes only what is asked for.
      */
     public static Coroutine<Subprocess> createSubprocessExec(ProcessBuilder pb) throws IOException {
         return createSubprocessExec(pb, StreamReader.DEFAULT_LIMIT);
@@ -357,11 +371,20 @@ public final class Streams {
         return start(pb, limit);
     }
 
-    /** Runs {@code cmd} through the shell ({@code /bin/sh -c}, {@code cmd.exe /c} on Windows), streams piped. */
+    /**
+     * Runs {@code cmd} through the shell ({@code /bin/sh -c}, {@code cmd.exe /c} on Windows), its streams inherited
+     * as asyncio's defaults.
+     */
     public static Coroutine<Subprocess> createSubprocessShell(String cmd) throws IOException {
+        return createSubprocessShell(Stdio.inherit(), cmd);
+    }
+
+    /** Runs {@code cmd} through the shell, its streams redirected as {@code stdio} says. */
+    public static Coroutine<Subprocess> createSubprocessShell(Stdio stdio, String cmd) throws IOException {
+        Objects.requireNonNull(stdio, "stdio");
         boolean windows = System.getProperty("os.name", "").toLowerCase().startsWith("windows");
-        return createSubprocessExec(windows ? new ProcessBuilder("cmd.exe", "/c", cmd)
-                : new ProcessBuilder("/bin/sh", "-c", cmd));
+        return createSubprocessExec(stdio.applyTo(windows ? new ProcessBuilder("cmd.exe", "/c", cmd)
+                : new ProcessBuilder("/bin/sh", "-c", cmd)));
     }
 
     /** The coroutine of {@code createSubprocessExec}: starts the process when awaited. */

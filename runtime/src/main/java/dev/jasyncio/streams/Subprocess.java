@@ -16,7 +16,7 @@ import static dev.jasyncio.Asyncio.gather;
 /**
  * asyncio's {@code asyncio.subprocess.Process}: a child process whose pipes are streams. {@link #stdin()} is a
  * {@link StreamWriter}, {@link #stdout()} and {@link #stderr()} are {@link StreamReader}s (null for a stream the
- * {@link ProcessBuilder} redirected elsewhere).
+ * {@link ProcessBuilder} or {@link Stdio} did not pipe: inherited, by default, as in asyncio).
  *
  * <p>Java's process pipes block, so each one is served by a thread of its own (virtual when the JDK has them) that
  * hands data to and from the loop; reading pauses when a reader holds more than twice its limit, as asyncio's
@@ -150,8 +150,10 @@ public final class Subprocess {
 
     /**
      * Sends {@code input} (null: nothing) to stdin and closes it, reads stdout and stderr to their end, waits for the
-     * child to exit, and returns what was read. A child that exits without reading its input is not an error (the
-     * broken pipe is ignored, as asyncio does).
+     * child to exit, and returns what was read. As in asyncio, only piped streams take part: start the child with
+     * {@link Stdio#pipe()} (or the streams wanted as {@link Stdio.Redirect#PIPE}); an output not piped reads as
+     * null, input for a stdin not piped is dropped. A child that exits without reading its input is not an error
+     * (the broken pipe is ignored, as asyncio does).
      */
     @Async
     public Coroutine<Output> communicate(byte[] input) {
