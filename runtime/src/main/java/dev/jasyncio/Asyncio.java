@@ -2,6 +2,7 @@ package dev.jasyncio;
 
 import dev.jasyncio.internal.AsyncFrame;
 import dev.jasyncio.internal.AsyncSupport;
+import dev.jasyncio.internal.Uninstrumented;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -153,8 +154,7 @@ public final class Asyncio {
     public static <T> Task<T> createTask(Coroutine<T> coro, String name) {
         EventLoop loop = EventLoop.running();
         if (loop == null) {
-            reportNeverAwaited(coro);
-            throw new IllegalStateException("no running event loop");
+            throw noLoopFor(coro);
         }
         return loop.createTask(coro, name);
     }
@@ -166,8 +166,7 @@ public final class Asyncio {
     public static <T> Task<T> createTask(Coroutine<T> coro, String name, Context context) {
         EventLoop loop = EventLoop.running();
         if (loop == null) {
-            reportNeverAwaited(coro);
-            throw new IllegalStateException("no running event loop");
+            throw noLoopFor(coro);
         }
         return loop.createTask(coro, name, context);
     }
@@ -179,7 +178,7 @@ public final class Asyncio {
         }
         EventLoop loop = EventLoop.running();
         if (loop == null && awaitable instanceof Coroutine) {
-            reportNeverAwaited((Coroutine<?>) awaitable);
+            throw noLoopFor((Coroutine<?>) awaitable);
         }
         return EventLoop.requireRunning().ensureFuture(awaitable);
     }
@@ -513,6 +512,19 @@ public final class Asyncio {
     }
 
     // ---------------------------------------------------------------------------------------------------------
+
+    /**
+     * The refusal of {@code coro} for want of a running loop. When an uninstrumented {@code @Async} body made the
+     * call, that is the error to report, and the coroutine it was about to schedule is only a symptom: no warning.
+     */
+    private static IllegalStateException noLoopFor(Coroutine<?> coro) {
+        IllegalStateException notInstrumented = Uninstrumented.error("no running event loop");
+        if (notInstrumented != null) {
+            return notInstrumented;
+        }
+        reportNeverAwaited(coro);
+        return new IllegalStateException("no running event loop");
+    }
 
     /**
      * asyncio's RuntimeWarning for a coroutine dropped without being awaited. Given where the runtime refuses a

@@ -1,6 +1,7 @@
 package dev.jasyncio;
 
 import dev.jasyncio.internal.Faults;
+import dev.jasyncio.internal.Uninstrumented;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -96,6 +97,8 @@ public final class EventLoop {
     /** {@link #hooks} while it must wrap each step, else null: all that a step pays when none of it is on. */
     private LoopHooks stepHooks;
     private LoopJmx jmx;
+    /** The failures of this loop's futures that nobody has looked at yet; made on the first failure. */
+    private FailureReports failureReports;
 
     /** The task whose step is running, for {@code currentTask()}. */
     Task<?> currentTask;
@@ -138,7 +141,8 @@ public final class EventLoop {
     static EventLoop requireRunning() {
         EventLoop loop = RUNNING.get();
         if (loop == null) {
-            throw new IllegalStateException("no running event loop");
+            IllegalStateException notInstrumented = Uninstrumented.error("no running event loop");
+            throw notInstrumented != null ? notInstrumented : new IllegalStateException("no running event loop");
         }
         return loop;
     }
@@ -543,6 +547,13 @@ public final class EventLoop {
         }
         liveHead = null;
         liveCount = 0;
+        // Failures nobody looked at are reported now, not when (or if) a collection finds their futures: a short
+        // program ends before any does, and a failure that references its own future may keep it alive.
+        if (failureReports != null) {
+            for (FailureReport r : failureReports().takeAll()) {
+                r.reportOnClose();
+            }
+        }
     }
 
     /** Debug mode: slow callbacks are reported (asyncio's {@code set_debug}). */
@@ -929,6 +940,16 @@ public final class EventLoop {
             hooks = h;
         }
         return h;
+    }
+
+    /** See {@link FailureReports}; from the loop's thread or the cleaner's. */
+    synchronized FailureReports failureReports() {
+        FailureReports r = failureReports;
+        if (r == null) {
+            r = new FailureReports();
+            failureReports = r;
+        }
+        return r;
     }
 
     /** The hooks if anything created them, else null (never creates them). */
