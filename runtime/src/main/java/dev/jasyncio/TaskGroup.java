@@ -1,6 +1,8 @@
 package dev.jasyncio;
 
+
 import dev.jasyncio.internal.AsyncFrame;
+import dev.jasyncio.internal.Faults;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -183,9 +185,9 @@ public final class TaskGroup implements AsyncCloseable {
 
     // ---------------------------------------------------------------------------------------------------------
 
-    /** VirtualMachineErrors are Java's KeyboardInterrupt / SystemExit: raised alone, never grouped. */
+    /** The errors that end a loop are Java's KeyboardInterrupt / SystemExit: raised alone, never grouped. */
     private static boolean isBaseError(Throwable t) {
-        return t instanceof VirtualMachineError;
+        return Faults.endsLoop(t);
     }
 
     private void abort() {
