@@ -367,6 +367,35 @@ public final class Asyncio {
     }
 
     /**
+     * {@code async for x in source}: in an async body, {@code for (T x : aiter(source)) { ... }} awaits each step of
+     * the source; leaving the loop early (break, return, an exception) closes an async generator source. Outside an
+     * async body the build refuses it.
+     */
+    public static <T> Iterable<T> aiter(AsyncIterable<T> source) {
+        Objects.requireNonNull(source, "source");
+        return new AsyncFor<>(source);
+    }
+
+    /**
+     * Python's {@code yield} in an {@code async def}: in the body of an {@code @Async} method returning
+     * {@link AsyncGenerator}, {@code await(emit(v))} hands {@code v} to the consumer and resumes when the next
+     * element is asked for (with {@link GeneratorExit} if the generator is closed instead).
+     */
+    public static <T> Coroutine<Void> emit(T value) {
+        return new Generator.EmitFrame(null, value);
+    }
+
+    /**
+     * An async generator without a method: {@code generate(out -> { ... await(out.emit(v)); ... return
+     * Coroutine.of(null); })}, Kotlin's {@code flow { }}. The body runs on demand, one element at a time, in the
+     * consumer's task.
+     */
+    public static <T> AsyncGenerator<T> generate(AsyncFunction<Emitter<T>, Void> body) {
+        Objects.requireNonNull(body, "body");
+        return Generator.building(body);
+    }
+
+    /**
      * {@code asyncio.TaskGroup()} as a resource: {@code try (TaskGroup tg = taskGroup()) { tg.createTask(...); }} in
      * an async body waits at the block's end for every task created in it; failures come out as one
      * {@link ExceptionGroup}.
