@@ -342,17 +342,17 @@ public final class EventLoop {
      * consumes nothing.
      */
     public Coroutine<byte[]> sockRecv(SocketChannel channel, int n) throws IOException {
-        return new SocketOps.Recv(channel, n);
+        return SocketOps.recv(channel, n);
     }
 
     /** Receives into {@code buffer}, waiting until some bytes arrive: how many were read, -1 at end of stream. */
     public Coroutine<Integer> sockRecvInto(SocketChannel channel, ByteBuffer buffer) throws IOException {
-        return new SocketOps.RecvInto(channel, buffer);
+        return SocketOps.recvInto(channel, buffer);
     }
 
     /** Sends all of {@code data} (copied first), waiting as long as the channel cannot take more. */
     public Coroutine<Void> sockSendall(SocketChannel channel, byte[] data) throws IOException {
-        return new SocketOps.SendAll(channel, data);
+        return SocketOps.sendAll(channel, data);
     }
 
     /**
@@ -360,7 +360,7 @@ public final class EventLoop {
      * executor first. A refused connection raises {@link java.net.ConnectException} at the await.
      */
     public Coroutine<Void> sockConnect(SocketChannel channel, SocketAddress address) throws IOException {
-        return new SocketOps.Connect(channel, address);
+        return SocketOps.connect(channel, address);
     }
 
     /**
@@ -369,7 +369,7 @@ public final class EventLoop {
      * {@code getRemoteAddress()}.
      */
     public Coroutine<SocketChannel> sockAccept(ServerSocketChannel channel) throws IOException {
-        return new SocketOps.Accept(channel);
+        return SocketOps.accept(channel);
     }
 
     /**
@@ -378,7 +378,7 @@ public final class EventLoop {
      * ({@link java.io.IOException}) are thrown at the await; cancelling the await consumes no datagram.
      */
     public Coroutine<Datagram> sockRecvfrom(DatagramChannel channel, int max) throws IOException {
-        return new SocketOps.RecvFrom(channel, max);
+        return SocketOps.recvFrom(channel, max);
     }
 
     /**
@@ -388,7 +388,7 @@ public final class EventLoop {
      */
     public Coroutine<Integer> sockSendto(DatagramChannel channel, ByteBuffer data, SocketAddress to)
             throws IOException {
-        return new SocketOps.SendTo(channel, data, to);
+        return SocketOps.sendTo(channel, data, to);
     }
 
     /** The selector, opened on first use. */

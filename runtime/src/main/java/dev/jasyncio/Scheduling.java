@@ -178,6 +178,37 @@ final class Scheduling implements RuntimeAccess {
     }
 
     @Override
+    public AsyncGenerator<?> generator(AsyncFrame<?> body) {
+        return Generator.of(body);
+    }
+
+    @Override
+    public Object awaitEmit(Object value, AsyncFrame<?> frame) {
+        Generator<?> g = Generator.ofBody(frame);
+        if (g == null) {
+            throw new IllegalStateException("await(emit(value)) outside an async generator's body");
+        }
+        return g.emit(value, frame);
+    }
+
+    @Override
+    public Awaitable<?> asyncHasNext(java.util.Iterator<?> iterator) {
+        if (iterator instanceof AsyncFor.Steps) {
+            return ((AsyncFor.Steps<?>) iterator).source.hasNext();
+        }
+        // Not aiter's iterator (the loop was compiled some other way): its answer, as an awaitable.
+        return Coroutine.of(iterator.hasNext());
+    }
+
+    @Override
+    public Awaitable<?> closeAsyncFor(java.util.Iterator<?> iterator) {
+        if (iterator instanceof AsyncFor.Steps && ((AsyncFor.Steps<?>) iterator).source instanceof AsyncGenerator) {
+            return ((AsyncGenerator<?>) ((AsyncFor.Steps<?>) iterator).source).aclose();
+        }
+        return Coroutine.of(null);
+    }
+
+    @Override
     public RuntimeException notInstrumented(String where) {
         return new IllegalStateException("await() was called in " + where + ", which was not instrumented: an @Async "
                 + "method must be rewritten at build time before it runs. Apply dev.jasyncio:coroutine-maven-plugin "

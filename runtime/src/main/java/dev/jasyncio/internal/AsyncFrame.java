@@ -8,8 +8,8 @@ import dev.jasyncio.Task;
  *
  * <p>The transformer generates one subclass per async method; its fields hold the method's arguments and the
  * values live across each await, and {@link #resume(Object, Throwable)} calls the rewritten body, which jumps
- * to {@link #label} and carries on from there. The runtime's own coroutines (sleep, the library's combinators)
- * are hand-written subclasses following the same protocol.
+ * to {@link #label} and carries on from there. The runtime's library coroutines are generated the same way, from
+ * its own {@code @Async} methods; only {@code sleep} and {@code Coroutine.of} are hand-written subclasses.
  *
  * <p>Protocol. {@code resume} runs the body until it completes or suspends. It returns the body's result, or
  * {@link AsyncSupport#SUSPENDED} after the body (or a frame it awaits inline) parked the task on something; a
