@@ -2,8 +2,6 @@ package dev.jasyncio;
 
 import dev.jasyncio.internal.LibraryFrame;
 
-import java.util.function.Function;
-
 /**
  * The coroutine of {@code timeout(...)}, {@code timeoutAt(...)} and {@code waitFor(...)}: asyncio's
  * {@code async with timeout(...)} around a body. The body runs inline in the awaiting task, as it would in
@@ -15,14 +13,14 @@ final class TimeoutScope<T> extends LibraryFrame<T> {
 
     private final double deadline;
     private final boolean relative;
-    private final Function<Timeout, Object> body;
+    private final Body body;
     private Timeout timeout;
 
     /**
      * A scope whose deadline is {@code deadline} in loop time, or {@code deadline} seconds after the scope is
      * entered when {@code relative}; {@code body} gives what to await inside it (a coroutine or a future).
      */
-    TimeoutScope(double deadline, boolean relative, Function<Timeout, Object> body) {
+    TimeoutScope(double deadline, boolean relative, Body body) {
         this.deadline = deadline;
         this.relative = relative;
         this.body = body;
@@ -45,6 +43,15 @@ final class TimeoutScope<T> extends LibraryFrame<T> {
                 rethrow(timeout.exit(error));
                 return value;
         }
+    }
+
+    /**
+     * What the scope awaits, made when it is entered: an async lambda's coroutine, which may throw a checked
+     * exception as it is made (the scope raises it unchanged), or a future.
+     */
+    @FunctionalInterface
+    interface Body {
+        Object apply(Timeout timeout) throws Exception;
     }
 
     @Override
