@@ -70,7 +70,7 @@ public final class Asyncio {
     }
 
     /** asyncio's {@code _cancel_all_tasks}, then the default executor's shutdown, as {@code Runner.close}. */
-    private static void cancelAllTasks(EventLoop loop) {
+    static void cancelAllTasks(EventLoop loop) {
         Set<Task<?>> left = loop.liveTasks();
         if (!left.isEmpty()) {
             for (Task<?> t : left) {
@@ -122,7 +122,11 @@ public final class Asyncio {
                 .orElse("an unknown method"));
     }
 
-    /** Suspends the current task for {@code seconds}; {@code sleep(0)} yields to the loop once. */
+    /**
+     * Suspends the current task for {@code seconds}; {@code sleep(0)}, or any delay of zero or less, yields to the
+     * loop once. Infinity sleeps until cancelled, the loop parked meanwhile; NaN fails at the await with
+     * {@link IllegalArgumentException} (asyncio's {@code ValueError}).
+     */
     public static Coroutine<Void> sleep(double seconds) {
         return new Sleep<>(seconds, null);
     }
@@ -225,6 +229,7 @@ public final class Asyncio {
      * them all.
      */
     @SafeVarargs
+    @SuppressWarnings("varargs") // the array leaves only as a list Gathering reads and never stores into
     public static <T> Future<List<T>> gather(Awaitable<? extends T>... awaitables) {
         return Gathering.of(Arrays.asList(awaitables), false);
     }
@@ -312,6 +317,21 @@ public final class Asyncio {
         return new TimeoutScope<>(seconds, true, body::apply);
     }
 
+    /**
+     * {@code asyncio.timeout(seconds)} as a resource: {@code try (Timeout t = timeout(2.0)) { ... }} in an async
+     * body raises {@link TimeoutError} at the block's end if the deadline, {@code seconds} from now (infinity:
+     * none), passed while it ran. Needs a running loop.
+     */
+    public static Timeout timeout(double seconds) {
+        EventLoop loop = getRunningLoop();
+        return new Timeout(seconds == Double.POSITIVE_INFINITY ? seconds : loop.time() + seconds);
+    }
+
+    /** {@code asyncio.timeout_at(when)} as a resource: {@link #timeout(double)} with a deadline in loop time. */
+    public static Timeout timeoutAt(double when) {
+        return new Timeout(when);
+    }
+
     /** {@link #timeout(double, AsyncFunction)} with a {@link Duration}. */
     public static <T> Coroutine<T> timeout(Duration timeout, AsyncFunction<Timeout, T> body) {
         return timeout(seconds(timeout), body);
@@ -345,6 +365,15 @@ public final class Asyncio {
     public static <T> Coroutine<T> taskGroup(AsyncFunction<TaskGroup, T> body) {
         Objects.requireNonNull(body, "body");
         return new TaskGroupScope<>(body);
+    }
+
+    /**
+     * {@code asyncio.TaskGroup()} as a resource: {@code try (TaskGroup tg = taskGroup()) { tg.createTask(...); }} in
+     * an async body waits at the block's end for every task created in it; failures come out as one
+     * {@link ExceptionGroup}.
+     */
+    public static TaskGroup taskGroup() {
+        return new TaskGroup();
     }
 
     /**
@@ -410,6 +439,44 @@ public final class Asyncio {
                                                                       String host, int port)
             throws java.io.IOException {
         return dev.jasyncio.streams.Streams.startServer(handler, host, port);
+    }
+
+    /**
+     * asyncio's {@code open_connection(host, port, ssl=ctx)}: connects over TLS, checking the server's certificate
+     * against {@code host} (SNI and HTTPS endpoint identification); a failed handshake is thrown at the await as
+     * {@link javax.net.ssl.SSLHandshakeException}. Other server names and the handshake timeout:
+     * {@link dev.jasyncio.streams.Streams#openConnection(String, int, javax.net.ssl.SSLContext, String, double)}.
+     */
+    public static Coroutine<dev.jasyncio.streams.StreamPair> openConnection(String host, int port,
+                                                                             javax.net.ssl.SSLContext ssl)
+            throws java.io.IOException {
+        return dev.jasyncio.streams.Streams.openConnection(host, port, ssl);
+    }
+
+    /**
+     * asyncio's {@code start_server(cb, host, port, ssl=ctx)}: serves each connection over TLS, the handler
+     * starting once its handshake is done.
+     */
+    public static Coroutine<dev.jasyncio.streams.Server> startServer(dev.jasyncio.streams.ConnectionHandler handler,
+                                                                      String host, int port,
+                                                                      javax.net.ssl.SSLContext ssl)
+            throws java.io.IOException {
+        return dev.jasyncio.streams.Streams.startServer(handler, host, port, ssl);
+    }
+
+    /** asyncio's {@code open_unix_connection}: connects to the Unix domain socket at {@code path}. */
+    public static Coroutine<dev.jasyncio.streams.StreamPair> openUnixConnection(java.nio.file.Path path)
+            throws java.io.IOException {
+        return dev.jasyncio.streams.Streams.openUnixConnection(path);
+    }
+
+    /**
+     * asyncio's {@code start_unix_server}: listens on a Unix domain socket at {@code path}; closing the server
+     * removes the socket file (asyncio 3.13's {@code cleanup_socket}).
+     */
+    public static Coroutine<dev.jasyncio.streams.Server> startUnixServer(
+            dev.jasyncio.streams.ConnectionHandler handler, java.nio.file.Path path) throws java.io.IOException {
+        return dev.jasyncio.streams.Streams.startUnixServer(handler, path);
     }
 
     /** asyncio's {@code create_subprocess_exec}, with stdin, stdout and stderr piped. */

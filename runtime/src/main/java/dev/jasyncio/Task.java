@@ -2,6 +2,7 @@ package dev.jasyncio;
 
 import dev.jasyncio.internal.AsyncFrame;
 import dev.jasyncio.internal.AsyncSupport;
+import dev.jasyncio.internal.Faults;
 import dev.jasyncio.internal.UnawaitedCoroutines;
 
 import java.io.PrintStream;
@@ -56,6 +57,9 @@ public class Task<T> extends Future<T> {
      * its first step on the loop's next iteration. {@code createTask} is the usual way; this constructor is for
      * task factories ({@link EventLoop#setTaskFactory}), as {@code asyncio.Task(coro, loop=...)}.
      */
+    // this-escape as asyncio's Task.__init__: the new task registers with its loop and is scheduled; a subclass
+    // made by a task factory is fully built before the loop's next iteration runs its first step.
+    @SuppressWarnings("this-escape")
     public Task(EventLoop loop, Coroutine<T> coro, String name) {
         super(loop);
         if (!(coro instanceof AsyncFrame)) {
@@ -274,6 +278,8 @@ public class Task<T> extends Future<T> {
     }
 
     private void drive(Object value, Throwable error) {
+        // A CancelledError thrown into the coroutine at this step: the cause of what the coroutine throws instead.
+        Throwable delivered = error;
         AsyncFrame<?> cur = resumeFrame;
         if ((sleep & NOT_STARTED) != 0) {
             sleep = (byte) (sleep & ~NOT_STARTED);
@@ -310,6 +316,9 @@ public class Task<T> extends Future<T> {
             cur.state = AsyncFrame.DONE;
             AsyncFrame<?> caller = cur.caller;
             if (caller == null) {
+                if (thrown != null && delivered instanceof CancelledError) {
+                    chainCancel(thrown, delivered);
+                }
                 finish(r, thrown);
                 return;
             }
@@ -319,6 +328,22 @@ public class Task<T> extends Future<T> {
             cur = caller;
             value = r;
             error = thrown;
+        }
+    }
+
+    /**
+     * The coroutine caught the CancelledError of this step and threw {@code failure} instead: as CPython sets the
+     * new exception's {@code __context__}, the CancelledError (with the cancel message) becomes its cause, unless
+     * it has one.
+     */
+    private static void chainCancel(Throwable failure, Throwable cancel) {
+        if (failure == cancel || failure instanceof CancelledError || failure.getCause() != null) {
+            return;
+        }
+        try {
+            failure.initCause(cancel);
+        } catch (IllegalStateException | IllegalArgumentException causeFixedAtConstruction) {
+            // made with an explicit (null) cause: it stays as the user built it
         }
     }
 
@@ -340,9 +365,9 @@ public class Task<T> extends Future<T> {
             outcome = failure;
         } else {
             super.setException(failure);
-            if (failure instanceof VirtualMachineError) {
-                throw (VirtualMachineError) failure;
-            }
+            // A StackOverflowError or OutOfMemoryError is the task's failure, as RecursionError and MemoryError
+            // are in asyncio; only the JVM's breakdowns go on to end the loop (see Faults).
+            Faults.rethrowIfFatal(failure);
         }
     }
 
