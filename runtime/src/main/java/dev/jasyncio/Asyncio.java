@@ -1,5 +1,6 @@
 package dev.jasyncio;
 
+import dev.jasyncio.annotations.Async;
 import dev.jasyncio.internal.AsyncFrame;
 import dev.jasyncio.internal.AsyncSupport;
 import dev.jasyncio.internal.Interruption;
@@ -322,7 +323,13 @@ public final class Asyncio {
      */
     public static <T> Coroutine<T> waitFor(CompletionStage<T> stage, double timeoutSeconds) {
         Objects.requireNonNull(stage, "stage");
-        return new StageWait<>(stage, timeoutSeconds);
+        return waitForStage(stage, timeoutSeconds);
+    }
+
+    /** Wraps the stage when the coroutine starts, on the loop's thread, where {@code wrapFuture} must be called. */
+    @Async
+    private static <T> Coroutine<T> waitForStage(CompletionStage<T> stage, double timeoutSeconds) {
+        return Coroutine.of(await(waitFor(wrapFuture(stage), timeoutSeconds)));
     }
 
     /** {@link #waitFor(CompletionStage, double)} with a {@link Duration}. */
