@@ -1,9 +1,9 @@
 package dev.jasyncio;
 
-import dev.jasyncio.annotations.Async;
 import dev.jasyncio.internal.AsyncFrame;
 import dev.jasyncio.internal.AsyncSupport;
 import dev.jasyncio.internal.Interruption;
+import dev.jasyncio.internal.Uninstrumented;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -178,8 +178,7 @@ public final class Asyncio {
     public static <T> Task<T> createTask(Coroutine<T> coro, String name) {
         EventLoop loop = EventLoop.running();
         if (loop == null) {
-            reportNeverAwaited(coro);
-            throw new IllegalStateException("no running event loop");
+            throw noLoopFor(coro);
         }
         return loop.createTask(coro, name);
     }
@@ -191,8 +190,7 @@ public final class Asyncio {
     public static <T> Task<T> createTask(Coroutine<T> coro, String name, Context context) {
         EventLoop loop = EventLoop.running();
         if (loop == null) {
-            reportNeverAwaited(coro);
-            throw new IllegalStateException("no running event loop");
+            throw noLoopFor(coro);
         }
         return loop.createTask(coro, name, context);
     }
@@ -204,7 +202,7 @@ public final class Asyncio {
         }
         EventLoop loop = EventLoop.running();
         if (loop == null && awaitable instanceof Coroutine) {
-            reportNeverAwaited((Coroutine<?>) awaitable);
+            throw noLoopFor((Coroutine<?>) awaitable);
         }
         return EventLoop.requireRunning().ensureFuture(awaitable);
     }
@@ -279,22 +277,22 @@ public final class Asyncio {
      */
     public static <T> Coroutine<WaitResult<T>> wait(Collection<? extends Future<T>> fs, double timeout,
                                                     ReturnWhen when) {
-        return new Waiting<>(fs, timeout, when);
+        return Waiting.of(fs, timeout, when);
     }
 
     /** {@code wait(fs, infinity, ALL_COMPLETED)}. */
     public static <T> Coroutine<WaitResult<T>> wait(Collection<? extends Future<T>> fs) {
-        return new Waiting<>(fs, Double.POSITIVE_INFINITY, ReturnWhen.ALL_COMPLETED);
+        return Waiting.of(fs, Double.POSITIVE_INFINITY, ReturnWhen.ALL_COMPLETED);
     }
 
     /** {@code wait(fs, infinity, when)}. */
     public static <T> Coroutine<WaitResult<T>> wait(Collection<? extends Future<T>> fs, ReturnWhen when) {
-        return new Waiting<>(fs, Double.POSITIVE_INFINITY, when);
+        return Waiting.of(fs, Double.POSITIVE_INFINITY, when);
     }
 
     /** {@code wait(fs, timeout, ALL_COMPLETED)}. */
     public static <T> Coroutine<WaitResult<T>> wait(Collection<? extends Future<T>> fs, double timeout) {
-        return new Waiting<>(fs, timeout, ReturnWhen.ALL_COMPLETED);
+        return Waiting.of(fs, timeout, ReturnWhen.ALL_COMPLETED);
     }
 
     /**
@@ -305,9 +303,9 @@ public final class Asyncio {
      */
     public static <T> Coroutine<T> waitFor(Awaitable<T> aw, double timeoutSeconds) {
         if (timeoutSeconds <= 0) {
-            return new ExpiredWait<>(aw);
+            return ExpiredWait.waitFor(aw);
         }
-        return new TimeoutScope<>(timeoutSeconds, true, t -> aw);
+        return TimeoutScope.timeout(timeoutSeconds, true, t -> aw);
     }
 
     /** {@link #waitFor(Awaitable, double)} with a {@link Duration}. */
@@ -323,13 +321,7 @@ public final class Asyncio {
      */
     public static <T> Coroutine<T> waitFor(CompletionStage<T> stage, double timeoutSeconds) {
         Objects.requireNonNull(stage, "stage");
-        return waitForStage(stage, timeoutSeconds);
-    }
-
-    /** Wraps the stage when the coroutine starts, on the loop's thread, where {@code wrapFuture} must be called. */
-    @Async
-    private static <T> Coroutine<T> waitForStage(CompletionStage<T> stage, double timeoutSeconds) {
-        return Coroutine.of(await(waitFor(wrapFuture(stage), timeoutSeconds)));
+        return StageWait.waitFor(stage, timeoutSeconds);
     }
 
     /** {@link #waitFor(CompletionStage, double)} with a {@link Duration}. */
@@ -345,7 +337,7 @@ public final class Asyncio {
      */
     public static <T> Coroutine<T> timeout(double seconds, AsyncFunction<Timeout, T> body) {
         Objects.requireNonNull(body, "body");
-        return new TimeoutScope<>(seconds, true, body::apply);
+        return TimeoutScope.timeout(seconds, true, t -> AsyncBodies.call(body, t));
     }
 
     /**
@@ -371,7 +363,7 @@ public final class Asyncio {
     /** {@link #timeout(double, AsyncFunction)} with a deadline in loop time ({@link EventLoop#time()}). */
     public static <T> Coroutine<T> timeoutAt(double when, AsyncFunction<Timeout, T> body) {
         Objects.requireNonNull(body, "body");
-        return new TimeoutScope<>(when, false, body::apply);
+        return TimeoutScope.timeout(when, false, t -> AsyncBodies.call(body, t));
     }
 
     /**
@@ -395,7 +387,36 @@ public final class Asyncio {
      */
     public static <T> Coroutine<T> taskGroup(AsyncFunction<TaskGroup, T> body) {
         Objects.requireNonNull(body, "body");
-        return new TaskGroupScope<>(body);
+        return TaskGroupScope.taskGroup(body);
+    }
+
+    /**
+     * {@code async for x in source}: in an async body, {@code for (T x : aiter(source)) { ... }} awaits each step of
+     * the source; leaving the loop early (break, return, an exception) closes an async generator source. Outside an
+     * async body the build refuses it.
+     */
+    public static <T> Iterable<T> aiter(AsyncIterable<T> source) {
+        Objects.requireNonNull(source, "source");
+        return new AsyncFor<>(source);
+    }
+
+    /**
+     * Python's {@code yield} in an {@code async def}: in the body of an {@code @Async} method returning
+     * {@link AsyncGenerator}, {@code await(emit(v))} hands {@code v} to the consumer and resumes when the next
+     * element is asked for (with {@link GeneratorExit} if the generator is closed instead).
+     */
+    public static <T> Coroutine<Void> emit(T value) {
+        return new Generator.EmitFrame(null, value);
+    }
+
+    /**
+     * An async generator without a method: {@code generate(out -> { ... await(out.emit(v)); ... return
+     * Coroutine.of(null); })}, Kotlin's {@code flow { }}. The body runs on demand, one element at a time, in the
+     * consumer's task.
+     */
+    public static <T> AsyncGenerator<T> generate(AsyncFunction<Emitter<T>, Void> body) {
+        Objects.requireNonNull(body, "body");
+        return Generator.building(body);
     }
 
     /**
@@ -438,7 +459,7 @@ public final class Asyncio {
     /** Runs {@code fn} on the loop's default thread pool when awaited, and produces its result. */
     public static <T> Coroutine<T> toThread(Callable<T> fn) {
         Objects.requireNonNull(fn, "fn");
-        return new ThreadBridge.ToThread<>(fn);
+        return ThreadBridge.toThread(fn);
     }
 
     /**
@@ -510,16 +531,33 @@ public final class Asyncio {
         return dev.jasyncio.streams.Streams.startUnixServer(handler, path);
     }
 
-    /** asyncio's {@code create_subprocess_exec}, with stdin, stdout and stderr piped. */
+    /** asyncio's {@code create_subprocess_exec}: stdin, stdout and stderr inherited, as asyncio's defaults. */
     public static Coroutine<dev.jasyncio.streams.Subprocess> createSubprocessExec(String... args)
             throws java.io.IOException {
         return dev.jasyncio.streams.Streams.createSubprocessExec(args);
     }
 
-    /** asyncio's {@code create_subprocess_shell}, with stdin, stdout and stderr piped. */
+    /**
+     * asyncio's {@code create_subprocess_exec(*args, stdin=, stdout=, stderr=)}: the streams redirected as
+     * {@code stdio} says, e.g. {@code Stdio.inherit().stdout(PIPE)}.
+     */
+    public static Coroutine<dev.jasyncio.streams.Subprocess> createSubprocessExec(dev.jasyncio.streams.Stdio stdio,
+                                                                                 String... args)
+            throws java.io.IOException {
+        return dev.jasyncio.streams.Streams.createSubprocessExec(stdio, args);
+    }
+
+    /** asyncio's {@code create_subprocess_shell}: stdin, stdout and stderr inherited, as asyncio's defaults. */
     public static Coroutine<dev.jasyncio.streams.Subprocess> createSubprocessShell(String cmd)
             throws java.io.IOException {
         return dev.jasyncio.streams.Streams.createSubprocessShell(cmd);
+    }
+
+    /** asyncio's {@code create_subprocess_shell(cmd, stdin=, stdout=, stderr=)}: streams as {@code stdio} says. */
+    public static Coroutine<dev.jasyncio.streams.Subprocess> createSubprocessShell(dev.jasyncio.streams.Stdio stdio,
+                                                                                  String cmd)
+            throws java.io.IOException {
+        return dev.jasyncio.streams.Streams.createSubprocessShell(stdio, cmd);
     }
 
     private static double seconds(Duration d) {
@@ -527,6 +565,19 @@ public final class Asyncio {
     }
 
     // ---------------------------------------------------------------------------------------------------------
+
+    /**
+     * The refusal of {@code coro} for want of a running loop. When an uninstrumented {@code @Async} body made the
+     * call, that is the error to report, and the coroutine it was about to schedule is only a symptom: no warning.
+     */
+    private static IllegalStateException noLoopFor(Coroutine<?> coro) {
+        IllegalStateException notInstrumented = Uninstrumented.error("no running event loop");
+        if (notInstrumented != null) {
+            return notInstrumented;
+        }
+        reportNeverAwaited(coro);
+        return new IllegalStateException("no running event loop");
+    }
 
     /**
      * asyncio's RuntimeWarning for a coroutine dropped without being awaited. Given where the runtime refuses a
