@@ -4,6 +4,7 @@ import dev.jasyncio.internal.StreamsAccess;
 import dev.jasyncio.streams.ConnectionHandler;
 import dev.jasyncio.streams.Server;
 
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -146,6 +147,14 @@ public final class LoopGroup implements AutoCloseable {
      * {@code server.getLoop().callSoonThreadsafe(server::close)}, or close the group.
      */
     public Server startServer(ConnectionHandler handler, String host, int port) throws IOException {
+        return startServer(handler, host, port, null);
+    }
+
+    /**
+     * {@link #startServer(ConnectionHandler, String, int)} over TLS ({@code ssl} holds the server's key and
+     * certificate; null: plain TCP): each connection's handshake runs on the loop that serves it.
+     */
+    public Server startServer(ConnectionHandler handler, String host, int port, SSLContext ssl) throws IOException {
         Objects.requireNonNull(handler, "handler");
         checkOpen();
         ServerSocketChannel listener = ServerSocketChannel.open();
@@ -162,7 +171,7 @@ public final class LoopGroup implements AutoCloseable {
         acceptor.callSoonThreadsafe(() -> {
             try {
                 started.complete(StreamsAccess.INSTANCE.handOffServer(acceptor, listener, handler,
-                        c -> handOff(c, handler)));
+                        c -> handOff(c, handler, ssl)));
             } catch (Throwable e) {
                 started.completeExceptionally(e);
             }
@@ -183,14 +192,14 @@ public final class LoopGroup implements AutoCloseable {
     }
 
     /** On the acceptor's thread: the connection goes to the next loop, which serves it from then on. */
-    private void handOff(SocketChannel c, ConnectionHandler handler) {
+    private void handOff(SocketChannel c, ConnectionHandler handler, SSLContext ssl) {
         EventLoop target = nextLoop();
         if (target == loops[0]) {
-            StreamsAccess.INSTANCE.serve(target, c, handler);
+            StreamsAccess.INSTANCE.serve(target, c, handler, ssl);
             return;
         }
         try {
-            target.callSoonThreadsafe(() -> StreamsAccess.INSTANCE.serve(target, c, handler));
+            target.callSoonThreadsafe(() -> StreamsAccess.INSTANCE.serve(target, c, handler, ssl));
         } catch (IllegalStateException loopClosed) {
             try {
                 c.close();

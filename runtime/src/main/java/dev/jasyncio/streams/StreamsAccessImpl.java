@@ -26,9 +26,15 @@ final class StreamsAccessImpl implements StreamsAccess {
     }
 
     @Override
-    public void serve(EventLoop loop, SocketChannel accepted, ConnectionHandler handler) {
+    public void serve(EventLoop loop, SocketChannel accepted, ConnectionHandler handler,
+                      javax.net.ssl.SSLContext ssl) {
         StreamReader reader = new StreamReader(StreamReader.DEFAULT_LIMIT);
         StreamProtocol protocol = new StreamProtocol(loop, reader, handler);
-        new SocketTransport(loop, accepted, protocol, null).start();
+        Protocol below = protocol;
+        if (ssl != null) {
+            TlsSettings tls = new TlsSettings(ssl, null, TlsSettings.DEFAULT_HANDSHAKE_TIMEOUT);
+            below = new TlsProtocol(loop, ssl, tls.serverEngine(), protocol, null, tls.handshakeTimeout());
+        }
+        new SocketTransport(loop, accepted, below, null).start();
     }
 }
