@@ -4,6 +4,7 @@ import dev.jasyncio.Coroutine;
 import dev.jasyncio.EventLoop;
 import dev.jasyncio.Future;
 import dev.jasyncio.Task;
+import dev.jasyncio.internal.Faults;
 
 import java.net.SocketException;
 import java.util.ArrayDeque;
@@ -54,9 +55,8 @@ final class StreamProtocol implements Protocol {
         Coroutine<?> res;
         try {
             res = handler.handle(reader, writer);
-        } catch (VirtualMachineError fatal) {
-            throw fatal;
         } catch (Throwable e) {
+            Faults.rethrowIfFatal(e);
             reportHandlerFailure(e, t);
             return;
         }

@@ -1,5 +1,6 @@
 package dev.jasyncio.sync;
 
+import dev.jasyncio.AsyncCloseable;
 import dev.jasyncio.CancelledError;
 import dev.jasyncio.Coroutine;
 import dev.jasyncio.Future;
@@ -18,7 +19,7 @@ import static dev.jasyncio.Asyncio.await;
  * passes the wake-up on to the next one. Use as {@code await(lock.acquire()); try { ... } finally {
  * lock.release(); }}.
  */
-public class Lock {
+public class Lock implements AsyncCloseable {
 
     private ArrayDeque<Future<Boolean>> waiters;
     private boolean locked;
@@ -92,6 +93,20 @@ public class Lock {
         if (!first.done()) {
             first.setResult(true);
         }
+    }
+
+    /** {@code async with lock:} entry, awaited by {@code try (lock) { ... }} in an async body: acquires the lock. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public Coroutine<Void> aenter() {
+        return (Coroutine<Void>) (Coroutine<?>) acquire();
+    }
+
+    /** {@code async with lock:} exit: releases the lock however the block ended; never suppresses a failure. */
+    @Override
+    public Coroutine<Boolean> aexit(Throwable failure) {
+        release();
+        return Coroutine.of(Boolean.FALSE);
     }
 
     @Override
