@@ -129,7 +129,7 @@ public final class Streams {
     /** {@link #openUnixConnection(Path)} with the reader's {@code limit}. */
     public static Coroutine<StreamPair> openUnixConnection(Path path, int limit) throws IOException {
         Objects.requireNonNull(path, "path");
-        return new UnixSockets.Open(path, limit);
+        return UnixSockets.open(path, limit);
     }
 
     /**
@@ -146,7 +146,7 @@ public final class Streams {
             throws IOException {
         Objects.requireNonNull(handler, "handler");
         Objects.requireNonNull(path, "path");
-        return new UnixSockets.Start(handler, path, limit, backlog);
+        return UnixSockets.start(handler, path, limit, backlog);
     }
 
     static boolean isIpLiteral(String host) {
