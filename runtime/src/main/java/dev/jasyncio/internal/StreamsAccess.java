@@ -27,6 +27,13 @@ public interface StreamsAccess {
                          Consumer<SocketChannel> handOff);
 
     /**
+     * A server on {@code loop} (call it on that loop's thread) serving the connections of {@code listener} there,
+     * over TLS unless {@code ssl} is null; {@code alsoOnClose} (may be null) runs when it is closed.
+     */
+    Server server(EventLoop loop, ServerSocketChannel listener, ConnectionHandler handler,
+                  javax.net.ssl.SSLContext ssl, Runnable alsoOnClose);
+
+    /**
      * Serves {@code accepted} with {@code handler} on {@code loop} (call it on that loop's thread), over TLS with
      * {@code ssl} as a server unless it is null.
      */

@@ -26,6 +26,21 @@ final class StreamsAccessImpl implements StreamsAccess {
     }
 
     @Override
+    public Server server(EventLoop loop, ServerSocketChannel listener, ConnectionHandler handler,
+                         javax.net.ssl.SSLContext ssl, Runnable alsoOnClose) {
+        List<ServerSocketChannel> sockets = new ArrayList<>(List.of(listener));
+        Server server = new Server(loop, sockets, handler, StreamReader.DEFAULT_LIMIT, Streams.BACKLOG);
+        if (ssl != null) {
+            server.useTls(new TlsSettings(ssl, null, TlsSettings.DEFAULT_HANDSHAKE_TIMEOUT));
+        }
+        if (alsoOnClose != null) {
+            server.alsoOnClose(alsoOnClose);
+        }
+        server.startServingNow();
+        return server;
+    }
+
+    @Override
     public void serve(EventLoop loop, SocketChannel accepted, ConnectionHandler handler,
                       javax.net.ssl.SSLContext ssl) {
         StreamReader reader = new StreamReader(StreamReader.DEFAULT_LIMIT);
