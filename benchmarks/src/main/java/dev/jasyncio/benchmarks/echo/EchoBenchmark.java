@@ -24,10 +24,12 @@ import java.util.Locale;
  * Prints one Markdown table.
  *
  * <pre>
- *   EchoBenchmark [--java PATH] [--conns 100,1000] [--impls jasyncio:1,jasyncio:2,netty:1,netty:2,vthreads:1]
+ *   EchoBenchmark [--java PATH] [--conns 100,1000]
+ *                 [--impls jasyncio:1,jasyncio:2,jasyncio-reuseport:2,netty:1,netty:2,vthreads:1]
  *                 [--modes plain,tls] [--warmup 3] [--seconds 10] [--size 128] [--rounds 3]
  * </pre>
- * An implementation is {@code name:threads}: jasyncio loops (a {@code LoopGroup} above one), Netty event-loop
+ * An implementation is {@code name:threads}: jasyncio loops (a {@code LoopGroup} above one; {@code jasyncio} hands
+ * connections over from the first loop, {@code jasyncio-reuseport} has a listener per loop), Netty event-loop
  * threads; virtual threads run plain TCP only, on one carrier.
  */
 public final class EchoBenchmark {
@@ -46,7 +48,9 @@ public final class EchoBenchmark {
         String label() {
             String loops = threads == 1 ? "one" : String.valueOf(threads);
             switch (name) {
-                case "jasyncio": return "jasyncio, " + loops + (threads == 1 ? " loop" : " loops (LoopGroup)");
+                case "jasyncio": return "jasyncio, " + loops + (threads == 1 ? " loop" : " loops (LoopGroup, acceptor)");
+                case "jasyncio-reuseport": return "jasyncio, " + loops + " loop" + (threads == 1 ? "" : "s")
+                        + " (LoopGroup, SO_REUSEPORT)";
                 case "netty": return "Netty 4.2 NIO, " + loops + " event loop" + (threads == 1 ? "" : "s");
                 case "vthreads": return "virtual threads, blocking sockets, one carrier";
                 default: return name + ":" + threads;
@@ -65,7 +69,7 @@ public final class EchoBenchmark {
     public static void main(String[] args) throws Exception {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         String conns = "100,1000";
-        String impls = "jasyncio:1,jasyncio:2,netty:1,netty:2";
+        String impls = "jasyncio:1,jasyncio:2,jasyncio-reuseport:2,netty:1,netty:2";
         String modes = "plain,tls";
         double warmup = 3;
         double seconds = 10;

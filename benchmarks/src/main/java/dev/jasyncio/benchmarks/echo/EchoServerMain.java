@@ -4,8 +4,10 @@ import javax.net.ssl.SSLContext;
 import java.nio.file.Path;
 
 /**
- * One echo server in its own process: {@code EchoServerMain jasyncio|netty|vthreads [port] [--threads N]
- * [--tls KEYSTORE]}: {@code --threads} loops (jasyncio, a {@code LoopGroup} above one) or event-loop threads (Netty),
+ * One echo server in its own process: {@code EchoServerMain jasyncio|jasyncio-reuseport|netty|vthreads [port]
+ * [--threads N] [--tls KEYSTORE]}: {@code --threads} loops (jasyncio, a {@code LoopGroup} above one, its first loop
+ * accepting and handing connections over, or with {@code jasyncio-reuseport} a listener per loop) or event-loop
+ * threads (Netty),
  * {@code --tls} serves TLS with the key in that PKCS12 file ({@link EchoTls}). Prints {@code READY <port>} once
  * listening on 127.0.0.1 and serves until the process is ended.
  */
@@ -35,7 +37,10 @@ public final class EchoServerMain {
         };
         switch (impl) {
             case "jasyncio":
-                JasyncioEchoServer.run(port, ready, threads, ssl);
+                JasyncioEchoServer.run(port, ready, threads, ssl, dev.jasyncio.LoopGroup.Listening.ACCEPTOR);
+                break;
+            case "jasyncio-reuseport":
+                JasyncioEchoServer.run(port, ready, threads, ssl, dev.jasyncio.LoopGroup.Listening.REUSE_PORT);
                 break;
             case "netty":
                 NettyEchoServer.run(port, ready, threads, ssl);

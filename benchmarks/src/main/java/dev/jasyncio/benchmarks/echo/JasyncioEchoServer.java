@@ -54,13 +54,14 @@ final class JasyncioEchoServer {
     }
 
     /** Runs the server until the process ends: on the calling thread for one loop, else on a loop group. */
-    static void run(int port, IntConsumer ready, int loops, SSLContext ssl) throws IOException, InterruptedException {
+    static void run(int port, IntConsumer ready, int loops, SSLContext ssl, LoopGroup.Listening how)
+            throws IOException, InterruptedException {
         if (loops == 1) {
             Asyncio.run(serve(port, ready, ssl));
             return;
         }
         try (LoopGroup group = LoopGroup.open(loops)) {
-            Server server = group.startServer(JasyncioEchoServer::handle, "127.0.0.1", port, ssl);
+            Server server = group.startServer(JasyncioEchoServer::handle, "127.0.0.1", port, ssl, how);
             ready.accept(((InetSocketAddress) server.sockets().get(0).getLocalAddress()).getPort());
             Thread.sleep(Long.MAX_VALUE);
         }
