@@ -37,26 +37,23 @@ final class UnixSockets {
     private UnixSockets() {
     }
 
-    /** {@code openUnixConnection}: connects, then the streams over the connection. */
+    /** The coroutine of {@code openUnixConnection}. */
     @Async
     static Coroutine<StreamPair> open(Path path, int limit) throws IOException {
         EventLoop loop = Asyncio.getRunningLoop();
-        SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+        SocketChannel channel = null;
         try {
+            channel = SocketChannel.open(StandardProtocolFamily.UNIX);
             channel.configureBlocking(false);
             await(loop.sockConnect(channel, UnixDomainSocketAddress.of(path)));
-        } catch (Throwable e) {
+        } catch (Throwable t) {
             closeQuietly(channel);
-            throw e;
+            throw t;
         }
-        StreamReader reader = new StreamReader(limit);
-        StreamProtocol protocol = new StreamProtocol(loop, reader, null);
-        SocketTransport transport = new SocketTransport(loop, channel, protocol, null);
-        transport.start();
-        return Coroutine.of(new StreamPair(reader, new StreamWriter(transport, protocol, reader)));
+        return Coroutine.of(Streams.connected(loop, channel, limit));
     }
 
-    /** {@code startUnixServer}: binds, serves, and returns once the listening registration has taken effect. */
+    /** The coroutine of {@code startUnixServer}. */
     @Async
     static Coroutine<Server> start(ConnectionHandler handler, Path path, int limit, int backlog) throws IOException {
         ServerSocketChannel s = bind(path, backlog);
@@ -64,10 +61,11 @@ final class UnixSockets {
         server.removeOnClose(path, fileKey(path));
         server.startServingNow();
         try {
-            await(Asyncio.sleep(0)); // one iteration, as asyncio, for the registration to take effect
-        } catch (Throwable e) {
+            // One iteration, as asyncio, for the registrations to take effect.
+            await(Asyncio.sleep(0));
+        } catch (Throwable t) {
             server.close();
-            throw e;
+            throw t;
         }
         return Coroutine.of(server);
     }
