@@ -49,6 +49,36 @@ class CancellationStressTest {
         return Coroutine.of(cancelled);
     }
 
+    /**
+     * Cancels a random task of {@code tasks}, one time in {@code oneIn}. Called right after a release or a put, it
+     * often hits the waiter that was just handed the permit or the item, before that waiter could run: the case
+     * where a cancelled waiter must pass on what it was given.
+     */
+    private static void maybeCancelPeer(List<? extends Task<?>> tasks, Random random, int oneIn, int keepAlive) {
+        if (tasks.isEmpty() || random.nextInt(oneIn) != 0) {
+            return;
+        }
+        int alive = 0;
+        for (Task<?> t : tasks) {
+            if (!t.done() && t.cancelling() == 0) {
+                alive++;
+            }
+        }
+        if (alive > keepAlive) {
+            tasks.get(random.nextInt(tasks.size())).cancel();
+        }
+    }
+
+    /**
+     * Awaits {@code tasks}; a lost item or permit leaves some waiting for ever, which on virtual time turns into a
+     * {@link dev.jasyncio.TimeoutError} at once instead of a hung test.
+     */
+    @Async
+    private static Coroutine<Void> allDone(List<? extends Task<?>> tasks) {
+        await(Asyncio.waitFor(gather(new ArrayList<Task<?>>(tasks), true), 3600));
+        return Coroutine.of(null);
+    }
+
     /** A pause of up to a millisecond, one time in {@code oneIn}; else none at all. */
     @Async
     private static Coroutine<Void> maybePause(Random random, int oneIn) {
@@ -68,11 +98,13 @@ class CancellationStressTest {
     }
 
     @Async
-    private static Coroutine<Void> producer(Queue<Integer> q, Books books, Random random, int items) {
+    private static Coroutine<Void> producer(Queue<Integer> q, Books books, Random random, int items,
+                                            List<Task<Void>> consumers) {
         for (int i = 0; i < items; i++) {
             int item = books.next++;
             await(q.put(item));
             books.put.add(item); // no await since the put: a cancellation cannot come in between
+            maybeCancelPeer(consumers, random, 25, 4); // some consumers stay: the queue may be bounded
             await(maybePause(random, 3));
         }
         return Coroutine.of(null);
@@ -96,7 +128,7 @@ class CancellationStressTest {
         List<Task<Void>> producers = new ArrayList<>();
         List<Task<Void>> consumers = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            producers.add(createTask(producer(q, books, new Random(random.nextLong()), 50)));
+            producers.add(createTask(producer(q, books, new Random(random.nextLong()), 50, consumers)));
         }
         for (int i = 0; i < 12; i++) {
             consumers.add(createTask(consumer(q, books, new Random(random.nextLong()))));
@@ -104,12 +136,12 @@ class CancellationStressTest {
         List<Task<?>> all = new ArrayList<>(producers);
         all.addAll(consumers);
         int cancelled = await(chaos(all, random, 60));
-        await(gather(producers, true));
+        await(allDone(producers));
         // Consumers left: let them take what is there, then stop them where they wait.
         for (Task<Void> c : consumers) {
             c.cancel();
         }
-        await(gather(consumers, true));
+        await(allDone(consumers));
         while (!q.empty()) {
             books.got.add(q.getNowait());
         }
@@ -135,7 +167,8 @@ class CancellationStressTest {
     }
 
     @Async
-    private static Coroutine<Void> holder(Semaphore sem, Holders h, Random random, int times) {
+    private static Coroutine<Void> holder(Semaphore sem, Holders h, Random random, int times,
+                                          List<Task<Void>> peers) {
         for (int i = 0; i < times; i++) {
             await(sem.acquire());
             try {
@@ -146,6 +179,7 @@ class CancellationStressTest {
             } finally {
                 h.now--;
                 sem.release();
+                maybeCancelPeer(peers, random, 15, 0);
             }
             await(maybePause(random, 4));
         }
@@ -153,7 +187,8 @@ class CancellationStressTest {
     }
 
     @Async
-    private static Coroutine<Void> lockHolder(Lock lock, Holders h, Random random, int times) {
+    private static Coroutine<Void> lockHolder(Lock lock, Holders h, Random random, int times,
+                                              List<Task<Void>> peers) {
         for (int i = 0; i < times; i++) {
             await(lock.acquire());
             try {
@@ -164,6 +199,7 @@ class CancellationStressTest {
             } finally {
                 h.now--;
                 lock.release();
+                maybeCancelPeer(peers, random, 15, 0);
             }
         }
         return Coroutine.of(null);
@@ -175,11 +211,11 @@ class CancellationStressTest {
         Holders h = new Holders();
         List<Task<Void>> holders = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            holders.add(createTask(holder(sem, h, new Random(random.nextLong()), 20)));
+            holders.add(createTask(holder(sem, h, new Random(random.nextLong()), 20, holders)));
         }
         int cancelled = await(chaos(holders, random, 40));
         assertTrue(cancelled > 0, "the chaos cancelled nothing, seed " + seed);
-        await(gather(holders, true));
+        await(allDone(holders));
         return Coroutine.of(h);
     }
 
@@ -231,11 +267,11 @@ class CancellationStressTest {
         Holders h = new Holders();
         List<Task<Void>> holders = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            holders.add(createTask(lockHolder(lock, h, new Random(random.nextLong()), 20)));
+            holders.add(createTask(lockHolder(lock, h, new Random(random.nextLong()), 20, holders)));
         }
         int cancelled = await(chaos(holders, random, 40));
         assertTrue(cancelled > 0, "the chaos cancelled nothing, seed " + seed);
-        await(gather(holders, true));
+        await(allDone(holders));
         assertFalse(lock.locked(), "the lock is still held, seed " + seed);
         // Free, and nobody waiting: taken at once.
         await(lock.acquire());
