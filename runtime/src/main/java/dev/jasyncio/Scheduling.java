@@ -50,7 +50,7 @@ final class Scheduling implements RuntimeAccess {
      */
     private static Object startInline(AsyncFrame<?> callee, AsyncFrame<?> caller, Task<?> task, int depth) {
         if (callee.state != AsyncFrame.FRESH) {
-            throw new IllegalStateException("cannot reuse already awaited coroutine " + callee);
+            throw callee.reuseError();
         }
         callee.state = AsyncFrame.RUNNING;
         if (UnawaitedCoroutines.ENABLED) {
@@ -178,11 +178,44 @@ final class Scheduling implements RuntimeAccess {
     }
 
     @Override
+    public AsyncGenerator<?> generator(AsyncFrame<?> body) {
+        return Generator.of(body);
+    }
+
+    @Override
+    public Object awaitEmit(Object value, AsyncFrame<?> frame) {
+        Generator<?> g = Generator.ofBody(frame);
+        if (g == null) {
+            throw new IllegalStateException("await(emit(value)) outside an async generator's body");
+        }
+        return g.emit(value, frame);
+    }
+
+    @Override
+    public Awaitable<?> asyncHasNext(java.util.Iterator<?> iterator) {
+        if (iterator instanceof AsyncFor.Steps) {
+            return ((AsyncFor.Steps<?>) iterator).source.hasNext();
+        }
+        // Not aiter's iterator (the loop was compiled some other way): its answer, as an awaitable.
+        return Coroutine.of(iterator.hasNext());
+    }
+
+    @Override
+    public Awaitable<?> closeAsyncFor(java.util.Iterator<?> iterator) {
+        if (iterator instanceof AsyncFor.Steps && ((AsyncFor.Steps<?>) iterator).source instanceof AsyncGenerator) {
+            return ((AsyncGenerator<?>) ((AsyncFor.Steps<?>) iterator).source).aclose();
+        }
+        return Coroutine.of(null);
+    }
+
+    @Override
     public RuntimeException notInstrumented(String where) {
         return new IllegalStateException("await() was called in " + where + ", which was not instrumented: an @Async "
-                + "method must be rewritten at build time before it runs. Apply dev.jasyncio:coroutine-maven-plugin "
-                + "(goals instrument and instrument-test) to the module, or run with the jasyncio agent "
-                + "(-javaagent) when the IDE compiled the class. Note that await() may only be called inside an "
-                + "@Async method or an async lambda.");
+                + "method must be rewritten at build time before it runs. dev.jasyncio:coroutine-maven-plugin does it "
+                + "in the process-classes phase (process-test-classes for tests), which 'mvn compile' stops short of: "
+                + "build with 'mvn process-classes' or a later phase (e.g. 'mvn process-classes exec:java', "
+                + "'mvn package'). Without the plugin, apply it to the module (goals instrument and instrument-test), "
+                + "or run with the jasyncio agent (-javaagent) when an IDE compiled the class. Note that await() may "
+                + "only be called inside an @Async method or an async lambda.");
     }
 }

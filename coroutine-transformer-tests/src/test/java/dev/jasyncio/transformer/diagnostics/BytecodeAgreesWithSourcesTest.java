@@ -32,7 +32,8 @@ class BytecodeAgreesWithSourcesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"AwaitOutsideAsyncCases", "AwaitInLambdaCases", "AwaitInSynchronizedCases",
-            "AwaitMethodReferenceCases", "AsyncNotCoroutineCases", "AsyncAbstractCases"})
+            "AwaitMethodReferenceCases", "AsyncNotCoroutineCases", "AsyncAbstractCases",
+            "AsyncWithOutsideAsyncCases", "AsyncForOutsideAsyncCases"})
     void sharpenedBytecodeFindingsAreTheSourceFindings(String name, @TempDir Path dir) throws IOException {
         String code = DiagnosticTestHelper.resource(name + ".java");
         Path root = dir.resolve("src");
@@ -42,8 +43,13 @@ class BytecodeAgreesWithSourcesTest {
         Path classes = dir.resolve("classes");
         writeClasses(classes, compile(name, code));
 
+        // The runtime is on the classpath, as in a build: the bytecode pass tells AsyncCloseables by their types.
+        List<Path> classpath = new java.util.ArrayList<>(List.of(classes));
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            classpath.add(Path.of(entry));
+        }
         ClassesDirectoryReport report = ClassesDirectoryInstrumenter.builder(classes)
-                .classpath(List.of(classes))
+                .classpath(classpath)
                 .sourceRoots(List.of(root))
                 .build()
                 .run();

@@ -176,6 +176,10 @@ final class BodyRewriter {
             code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
             code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Names.ASYNC_SUPPORT, Names.SUPPORT_AWAIT_SLEEP,
                     Names.SUPPORT_AWAIT_SLEEP_DESC, false));
+        } else if (site.emitCall != null) {
+            code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
+            code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Names.ASYNC_SUPPORT, Names.SUPPORT_AWAIT_EMIT,
+                    Names.SUPPORT_AWAIT_EMIT_DESC, false));
         } else if (site.direct != null) {
             code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
             code.add(new FieldInsnNode(Opcodes.GETFIELD, Names.ASYNC_FRAME, Names.FRAME_TASK, Names.TASK_DESC));

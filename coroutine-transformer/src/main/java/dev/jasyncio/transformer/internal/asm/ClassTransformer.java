@@ -85,7 +85,7 @@ public final class ClassTransformer {
             return new Outcome(Kind.ALREADY_INSTRUMENTED, cn.name, classFile, Map.of(), List.of(), diagnostics);
         }
         String sourcePath = sourcePath(cn);
-        List<MethodNode> bodies = findAsyncBodies(cn, sourcePath, diagnostics);
+        List<MethodNode> bodies = findAsyncBodies(cn, sourcePath, diagnostics, hierarchy);
         if (bodies.isEmpty() && diagnostics.isEmpty()) {
             return new Outcome(Kind.UNCHANGED, cn.name, classFile, Map.of(), List.of(), diagnostics);
         }
@@ -164,7 +164,8 @@ public final class ClassTransformer {
     }
 
     /** The async bodies of the class; misplaced awaits and misdeclared async methods go into diagnostics. */
-    private static List<MethodNode> findAsyncBodies(ClassNode cn, String sourcePath, List<Diagnostic> diagnostics) {
+    private static List<MethodNode> findAsyncBodies(ClassNode cn, String sourcePath, List<Diagnostic> diagnostics,
+                                                    ClassHierarchy hierarchy) {
         List<MethodNode> bodies = new ArrayList<>();
         for (MethodNode m : cn.methods) {
             boolean annotated = hasAnnotation(m.invisibleAnnotations, Names.ASYNC_ANNOTATION)
@@ -185,10 +186,12 @@ public final class ClassTransformer {
                     continue;
                 }
                 bodies.add(m);
-            } else if (asyncLambda && await != null) {
+            } else if (asyncLambda && (await != null || AsyncConstructs.first(m, hierarchy) != null)) {
                 bodies.add(m);
             } else if (await != null) {
                 diagnostics.add(misplacedAwait(cn, m, sourcePath, line));
+            } else {
+                AsyncConstructs.reportOutsideAsync(cn, m, sourcePath, hierarchy, diagnostics);
             }
         }
         return bodies;
@@ -203,10 +206,10 @@ public final class ClassTransformer {
                     + "': only a method with a body can be async", "remove @Async here and put it on the "
                     + "implementations"));
         }
-        if (!AsyncMethodTransformer.returnsCoroutine(m)) {
+        if (!AsyncMethodTransformer.returnsCoroutine(m) && !AsyncMethodTransformer.returnsGenerator(m)) {
             diagnostics.add(Diagnostic.error(Ids.ASYNC_NOT_COROUTINE, sourcePath, line, 0, "@Async method '"
-                    + m.name + "' must return dev.jasyncio.Coroutine", "did you mean Coroutine<T>? end the "
-                    + "method with 'return Coroutine.of(value);'"));
+                    + m.name + "' must return dev.jasyncio.Coroutine (or AsyncGenerator)", "did you mean "
+                    + "Coroutine<T>? end the method with 'return Coroutine.of(value);'"));
         }
         if ((m.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
             diagnostics.add(Diagnostic.error(Ids.AWAIT_IN_SYNCHRONIZED, sourcePath, line, 0, "@Async method '"
@@ -276,7 +279,7 @@ public final class ClassTransformer {
      * use it only on {@code this} (see AsyncMethodTransformer).
      */
     private static boolean hasDirectEntry(ClassNode cn, MethodNode m) {
-        if (isSyntheticLambda(m)) {
+        if (isSyntheticLambda(m) || AsyncMethodTransformer.returnsGenerator(m)) {
             return false;
         }
         if ((m.access & Opcodes.ACC_STATIC) != 0) {

@@ -45,6 +45,11 @@ final class FactoryEmitter {
         }
         code.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, frameClass, "<init>",
                 FrameClassEmitter.constructorDescriptor(owner, method.desc, isStatic), false));
+        if (AsyncMethodTransformer.returnsGenerator(method)) {
+            // An async generator: its frame is the body, run a step at a time by the generator around it.
+            code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Names.ASYNC_SUPPORT, Names.SUPPORT_GENERATOR,
+                    Names.SUPPORT_GENERATOR_DESC, false));
+        }
         code.add(new InsnNode(Opcodes.ARETURN));
         method.instructions = code;
         method.tryCatchBlocks = new ArrayList<>();

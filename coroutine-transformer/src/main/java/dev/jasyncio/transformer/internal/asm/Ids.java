@@ -15,6 +15,8 @@ final class Ids {
     static final String AWAIT_IN_CONSTRUCTOR_CALL = "AWAIT_IN_CONSTRUCTOR_CALL";
     static final String UNSUPPORTED_BYTECODE = "UNSUPPORTED_BYTECODE";
     static final String METHOD_TOO_LARGE = "METHOD_TOO_LARGE";
+    static final String ASYNC_WITH_OUTSIDE_ASYNC = "ASYNC_WITH_OUTSIDE_ASYNC";
+    static final String ASYNC_FOR_OUTSIDE_ASYNC = "ASYNC_FOR_OUTSIDE_ASYNC";
     static final String INTERNAL_VERIFY = "TRANSFORM_VERIFY_FAILED";
 
     private Ids() {

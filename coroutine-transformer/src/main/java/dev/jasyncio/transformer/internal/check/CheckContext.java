@@ -87,6 +87,16 @@ public final class CheckContext {
         return source.unit().findAll(MethodReferenceExpr.class, r -> AwaitCalls.isAwaitReference(r, source.imports()));
     }
 
+    /** The file's syntax tree. */
+    com.github.javaparser.ast.CompilationUnit unit() {
+        return source.unit();
+    }
+
+    /** The body {@code node} runs in. */
+    EnclosingBody bodyOf(Node node) {
+        return EnclosingBody.of(node, source.imports(), lambdas);
+    }
+
     /** Reports an error of {@code check} at the start of {@code at}. */
     void report(SourceCheck check, Node at, String message, String hint) {
         sink.accept(Diagnostic.error(check.id(), source.path(), source.line(at), source.column(at), message, hint));

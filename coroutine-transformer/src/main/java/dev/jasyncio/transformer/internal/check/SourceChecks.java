@@ -18,7 +18,9 @@ public final class SourceChecks {
             new AwaitMethodReference(),
             new AsyncNotCoroutine(),
             new AsyncAbstract(),
-            new AsyncConstructor());
+            new AsyncConstructor(),
+            new AsyncWithOutsideAsync(),
+            new AsyncForOutsideAsync());
 
     private SourceChecks() {
     }
