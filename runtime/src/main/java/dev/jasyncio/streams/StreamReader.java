@@ -11,6 +11,7 @@ import dev.jasyncio.internal.AsyncSupport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Objects;
@@ -198,6 +199,18 @@ public class StreamReader {
             maybeResumeTransport();
             throw new IllegalArgumentException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * {@link #readline()} decoded with {@code charset}, as Python's {@code (await reader.readline()).decode(...)}:
+     * the line keeps its {@code \n}, the end of the stream gives {@code ""}, malformed input becomes U+FFFD. Lines
+     * are split at the byte {@code \n}, so the charset must encode it as that byte alone (UTF-8, US-ASCII,
+     * ISO-8859-x; not UTF-16).
+     */
+    @Async
+    public Coroutine<String> readline(Charset charset) throws IOException {
+        Objects.requireNonNull(charset, "charset");
+        return Coroutine.of(new String(await(readline()), charset));
     }
 
     /**
