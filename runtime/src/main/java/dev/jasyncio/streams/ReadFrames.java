@@ -65,10 +65,10 @@ final class ReadFrames {
                     if (r.buffer.size() == 0 && !r.eof) {
                         return waitForData("read", 1);
                     }
-                    return r.take(n);
+                    return r.takeBytes(n);
                 case 1:
                     waited(error);
-                    return r.take(n);
+                    return r.takeBytes(n);
                 case 2:
                     return await(new Read(r, r.limit), 3);
                 default:
@@ -118,7 +118,7 @@ final class ReadFrames {
                 }
                 return waitForData("readexactly", 1);
             }
-            return r.take(n);
+            return r.takeBytes(n);
         }
 
         @Override
@@ -174,7 +174,7 @@ final class ReadFrames {
                     if (matchStart > r.limit) {
                         throw new LimitOverrunError("Separator is found, but chunk is longer than limit", matchStart);
                     }
-                    return r.take(matchEnd);
+                    return r.takeBytes(matchEnd);
                 }
                 offset = Math.max(0, buflen + 1 - maxSeplen);
                 if (offset > r.limit) {

@@ -1,10 +1,13 @@
 package dev.jasyncio.streams;
 
+import dev.jasyncio.AsyncIterable;
+import dev.jasyncio.AsyncIterator;
 import dev.jasyncio.Coroutine;
 import dev.jasyncio.EventLoop;
 import dev.jasyncio.Future;
 import dev.jasyncio.IncompleteReadError;
 import dev.jasyncio.internal.AsyncSupport;
+import dev.jasyncio.internal.Operators;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -23,7 +26,7 @@ import java.util.Objects;
  * <p>A failure of the connection (an {@link IOException}) is thrown by the next read, even with bytes still
  * buffered, as in asyncio; {@link #exception()} tells.
  */
-public class StreamReader {
+public class StreamReader implements AsyncIterable<byte[]> {
 
     /** asyncio's {@code _DEFAULT_LIMIT}: 64 KiB. */
     public static final int DEFAULT_LIMIT = 1 << 16;
@@ -38,6 +41,16 @@ public class StreamReader {
     private Throwable exception;
     private ReadTransport transport;
     private boolean paused;
+
+    /**
+     * {@code async for line in reader}: {@code for (byte[] line : aiter(reader))} in an async body reads line after
+     * line ({@link #readline()}, each with its {@code \n}, the last one maybe without) until EOF; a read failure
+     * reaches the loop.
+     */
+    @Override
+    public AsyncIterator<byte[]> asyncIterator() {
+        return Operators.lines(this).asyncIterator();
+    }
 
     /** A reader with the default limit, fed by {@link #feedData(byte[])} (or by a transport). */
     public StreamReader() {
@@ -223,7 +236,7 @@ public class StreamReader {
     }
 
     /** Takes up to {@code n} bytes out and resumes the transport if the buffer is low again. */
-    byte[] take(int n) {
+    byte[] takeBytes(int n) {
         byte[] data = buffer.take(n);
         maybeResumeTransport();
         return data;
