@@ -50,7 +50,7 @@ final class Scheduling implements RuntimeAccess {
      */
     private static Object startInline(AsyncFrame<?> callee, AsyncFrame<?> caller, Task<?> task, int depth) {
         if (callee.state != AsyncFrame.FRESH) {
-            throw new IllegalStateException("cannot reuse already awaited coroutine " + callee);
+            throw callee.reuseError();
         }
         callee.state = AsyncFrame.RUNNING;
         if (UnawaitedCoroutines.ENABLED) {
