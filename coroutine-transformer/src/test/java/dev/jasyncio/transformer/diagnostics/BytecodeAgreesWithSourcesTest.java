@@ -32,7 +32,8 @@ class BytecodeAgreesWithSourcesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"AwaitOutsideAsyncCases", "AwaitInLambdaCases", "AwaitInSynchronizedCases",
-            "AwaitMethodReferenceCases", "AsyncNotCoroutineCases", "AsyncAbstractCases"})
+            "AwaitMethodReferenceCases", "AsyncNotCoroutineCases", "AsyncAbstractCases",
+            "SeveralMisusesCases"})
     void sharpenedBytecodeFindingsAreTheSourceFindings(String name, @TempDir Path dir) throws IOException {
         String code = DiagnosticTestHelper.resource(name + ".java");
         Path root = dir.resolve("src");

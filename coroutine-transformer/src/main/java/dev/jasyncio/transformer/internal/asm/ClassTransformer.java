@@ -89,9 +89,11 @@ public final class ClassTransformer {
         if (bodies.isEmpty() && diagnostics.isEmpty()) {
             return new Outcome(Kind.UNCHANGED, cn.name, classFile, Map.of(), List.of(), diagnostics);
         }
-        if (hasErrors(diagnostics)) {
+        if (bodies.isEmpty()) {
             return failed(cn, classFile, diagnostics);
         }
+        // Even when misuse was found already, the well-declared bodies are still analysed: what only their analysis
+        // finds (an await holding a monitor, ...) is reported in the same build, not once the rest is fixed.
         hierarchy.define(cn.name, classFile);
 
         List<ClassNode> frameClasses = new ArrayList<>();
