@@ -33,7 +33,7 @@ class BytecodeAgreesWithSourcesTest {
     @ParameterizedTest
     @ValueSource(strings = {"AwaitOutsideAsyncCases", "AwaitInLambdaCases", "AwaitInSynchronizedCases",
             "AwaitMethodReferenceCases", "AsyncNotCoroutineCases", "AsyncAbstractCases",
-            "SeveralMisusesCases"})
+            "SeveralMisusesCases", "ReturnNullInAsyncCases"})
     void sharpenedBytecodeFindingsAreTheSourceFindings(String name, @TempDir Path dir) throws IOException {
         String code = DiagnosticTestHelper.resource(name + ".java");
         Path root = dir.resolve("src");

@@ -69,7 +69,7 @@ final class AsyncMethodTransformer {
                     "recompile the class for Java 7 or later");
             return null;
         }
-        normaliseReturns(work);
+        Set<AbstractInsnNode> returnAwaits = normaliseReturns(work);
 
         // Frames at calls: awaits need theirs, and constructor calls tell which allocation they complete.
         TypeFlow.Result frames = TypeAnalysis.analyze(owner.name, work, hierarchy, AsyncMethodTransformer::isCall);
@@ -100,6 +100,13 @@ final class AsyncMethodTransformer {
             if (monitors[index] > 0) {
                 error(Ids.AWAIT_IN_SYNCHRONIZED, line, "await inside a synchronized block: a coroutine cannot hold a "
                         + "monitor across a suspension", "use dev.jasyncio.sync.Lock, which is held by the task");
+                ok = false;
+                continue;
+            }
+            if (returnAwaits.contains(call) && isNull(frame.getStack(frame.getStackSize() - 1))) {
+                error(Ids.RETURN_NULL_IN_ASYNC, line, "return null in async method '" + method.name + "': an async "
+                        + "body returns its value through a coroutine, and a null coroutine has nothing to await",
+                        "did you mean return Coroutine.of(null)?");
                 ok = false;
                 continue;
             }
@@ -244,9 +251,11 @@ final class AsyncMethodTransformer {
 
     /**
      * {@code return Coroutine.of(v)} becomes {@code return v}; any other {@code return coroutine} becomes
-     * {@code return await(coroutine)}, so an async method may end by delegating to another.
+     * {@code return await(coroutine)}, so an async method may end by delegating to another. Returns the awaits it
+     * added, where a {@code null} returned is refused.
      */
-    private static void normaliseReturns(MethodNode work) {
+    private static Set<AbstractInsnNode> normaliseReturns(MethodNode work) {
+        Set<AbstractInsnNode> inserted = new java.util.HashSet<>();
         Set<LabelNode> targets = JumpTargets.of(work);
         List<AbstractInsnNode> returns = new ArrayList<>();
         for (AbstractInsnNode i = work.instructions.getFirst(); i != null; i = i.getNext()) {
@@ -260,10 +269,19 @@ final class AsyncMethodTransformer {
                     ((MethodInsnNode) p).name, ((MethodInsnNode) p).desc)) {
                 work.instructions.remove(p);
             } else {
-                work.instructions.insertBefore(ret, new MethodInsnNode(Opcodes.INVOKESTATIC, Names.ASYNCIO,
-                        Names.AWAIT, Names.AWAIT_AWAITABLE_DESC, false));
+                MethodInsnNode await = new MethodInsnNode(Opcodes.INVOKESTATIC, Names.ASYNCIO, Names.AWAIT,
+                        Names.AWAIT_AWAITABLE_DESC, false);
+                work.instructions.insertBefore(ret, await);
+                inserted.add(await);
             }
         }
+        return inserted;
+    }
+
+    /** The value of the {@code null} constant, before any merge gave it a type. */
+    private static boolean isNull(BasicValue v) {
+        return v != null && v.getType() != null && v.getType().getSort() == Type.OBJECT
+                && "null".equals(v.getType().getInternalName());
     }
 
     private static MethodNode copyOf(MethodNode m) {

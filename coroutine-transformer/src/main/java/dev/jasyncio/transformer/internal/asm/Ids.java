@@ -14,6 +14,7 @@ final class Ids {
     static final String ASYNC_ABSTRACT = "ASYNC_ABSTRACT";
     static final String AWAIT_IN_CONSTRUCTOR_CALL = "AWAIT_IN_CONSTRUCTOR_CALL";
     static final String UNSUPPORTED_BYTECODE = "UNSUPPORTED_BYTECODE";
+    static final String RETURN_NULL_IN_ASYNC = "RETURN_NULL_IN_ASYNC";
     static final String METHOD_TOO_LARGE = "METHOD_TOO_LARGE";
     static final String INTERNAL_VERIFY = "TRANSFORM_VERIFY_FAILED";
 

@@ -4,8 +4,10 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.stmt.ReturnStmt;
 import dev.jasyncio.transformer.Diagnostic;
 import dev.jasyncio.transformer.internal.source.ParsedSource;
 
@@ -80,6 +82,20 @@ public final class CheckContext {
 
     private static boolean isCallable(BodyDeclaration<?> member) {
         return member.isCallableDeclaration() || member.isCompactConstructorDeclaration();
+    }
+
+    /** Every {@code return null;} in the file, with the innermost body it returns from. */
+    List<ReturnSite> nullReturns() {
+        List<ReturnSite> found = new ArrayList<>();
+        for (ReturnStmt ret : source.unit().findAll(ReturnStmt.class,
+                r -> r.getExpression().filter(Expression::isNullLiteralExpr).isPresent())) {
+            found.add(new ReturnSite(ret, EnclosingBody.of(ret, source.imports(), lambdas)));
+        }
+        return found;
+    }
+
+    /** A {@code return} statement and the body it returns from. */
+    record ReturnSite(ReturnStmt statement, EnclosingBody body) {
     }
 
     /** Every {@code Asyncio::await} method reference. */

@@ -18,7 +18,8 @@ public final class SourceChecks {
             new AwaitMethodReference(),
             new AsyncNotCoroutine(),
             new AsyncAbstract(),
-            new AsyncConstructor());
+            new AsyncConstructor(),
+            new ReturnNullInAsync());
 
     private SourceChecks() {
     }

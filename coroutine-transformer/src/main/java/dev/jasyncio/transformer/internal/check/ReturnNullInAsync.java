@@ -1,0 +1,51 @@
+package dev.jasyncio.transformer.internal.check;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.MethodDeclaration;
+
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+
+/**
+ * {@code return null;} in an async body. An async body returns a coroutine, and the transformer makes
+ * {@code return coroutine} await it (so a body may end by delegating to another); a null coroutine has nothing to
+ * await, so the body would fail when it returns. The value of an async body is returned with
+ * {@code return Coroutine.of(value)}. Async lambdas count only when they await, as the bytecode pass transforms
+ * only those.
+ */
+public final class ReturnNullInAsync implements SourceCheck {
+
+    @Override
+    public String id() {
+        return "RETURN_NULL_IN_ASYNC";
+    }
+
+    @Override
+    public String summary() {
+        return "return null in an async body, which must return Coroutine.of(null)";
+    }
+
+    @Override
+    public void visit(CheckContext context) {
+        Set<Node> awaitingLambdas = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (AwaitSite site : context.awaitSites()) {
+            if (site.body().kind() == EnclosingBody.Kind.ASYNC_LAMBDA) {
+                awaitingLambdas.add(site.body().node());
+            }
+        }
+        for (CheckContext.ReturnSite ret : context.nullReturns()) {
+            EnclosingBody body = ret.body();
+            boolean async = body.kind() == EnclosingBody.Kind.ASYNC_METHOD
+                    || body.kind() == EnclosingBody.Kind.ASYNC_LAMBDA && awaitingLambdas.contains(body.node());
+            if (!async) {
+                continue;
+            }
+            String where = body.node() instanceof MethodDeclaration method
+                    ? "@Async method " + method.getNameAsString() : "an async lambda";
+            context.report(this, ret.statement(), "return null in " + where + ": an async body returns its value "
+                    + "through a coroutine, and a null coroutine has nothing to await", "did you mean return "
+                    + "Coroutine.of(null)?");
+        }
+    }
+}
