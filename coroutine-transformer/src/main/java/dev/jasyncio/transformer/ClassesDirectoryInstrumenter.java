@@ -380,7 +380,9 @@ public final class ClassesDirectoryInstrumenter {
 
         /** An instrumenter backed by the real transformer, created only if some class needs it. */
         public ClassesDirectoryInstrumenter build() {
-            List<Path> cp = classpath;
+            // The folder itself comes first: frame classes must not take the name of a class already in it.
+            List<Path> cp = new java.util.ArrayList<>(List.of(classesDir));
+            classpath.stream().filter(p -> !p.equals(classesDir)).forEach(cp::add);
             return new ClassesDirectoryInstrumenter(this, new ClassRewriter() {
                 private volatile Instrumenter instrumenter;
 

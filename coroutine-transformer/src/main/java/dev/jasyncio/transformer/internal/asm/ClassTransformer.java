@@ -123,7 +123,7 @@ public final class ClassTransformer {
                 directEntries);
         for (MethodNode m : bodies) {
             String base = m.name.replace('<', '_').replace('>', '_');
-            String frameClass = unique(cn.name + Names.FRAME_CLASS_INFIX + base, frameNames);
+            String frameClass = frameClassName(cn, base, frameNames);
             String bodyName = uniqueMethod(m.name, "(L" + frameClass + ";Ljava/lang/Object;Ljava/lang/Throwable;)"
                     + "Ljava/lang/Object;", usedNames);
             AsyncMethodTransformer.Output out = methods.transform(m, frameClass, bodyName, directOf.get(m));
@@ -362,9 +362,24 @@ public final class ClassTransformer {
         return candidate;
     }
 
-    private static String unique(String name, Set<String> used) {
+    /**
+     * {@code Owner$Async$method}, or with a suffix {@code $2}, {@code $3}, ... if that name is taken: by another frame
+     * of this class, by a class of the owner's nest or a nested class it names, or by any class on the classpath,
+     * the output folder included. The user may have written {@code Owner.Async.method}; overwriting it would break
+     * the program at run time.
+     */
+    private String frameClassName(ClassNode cn, String method, Set<String> used) {
+        Set<String> nest = new HashSet<>();
+        if (cn.nestMembers != null) {
+            nest.addAll(cn.nestMembers);
+        }
+        if (cn.innerClasses != null) {
+            cn.innerClasses.forEach(inner -> nest.add(inner.name));
+        }
+        String name = cn.name + Names.FRAME_CLASS_INFIX + method;
         String candidate = name;
-        for (int i = 2; used.contains(candidate); i++) {
+        for (int i = 2; used.contains(candidate) || nest.contains(candidate) || !hierarchy.mayNameFrame(candidate);
+             i++) {
             candidate = name + "$" + i;
         }
         used.add(candidate);
