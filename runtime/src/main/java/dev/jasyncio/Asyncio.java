@@ -225,6 +225,7 @@ public final class Asyncio {
      * them all.
      */
     @SafeVarargs
+    @SuppressWarnings("varargs") // the array leaves only as a list Gathering reads and never stores into
     public static <T> Future<List<T>> gather(Awaitable<? extends T>... awaitables) {
         return Gathering.of(Arrays.asList(awaitables), false);
     }

@@ -24,9 +24,11 @@ public class ExceptionGroup extends RuntimeException {
     }
 
     private final String message;
+    @SuppressWarnings("serial") // always an unmodifiable view of an ArrayList, both serializable
     private final List<Throwable> exceptions;
 
     /** A group of {@code exceptions}, which must not be empty, as in Python. */
+    @SuppressWarnings("this-escape") // addSuppressed is final in Throwable: no subclass code runs early
     public ExceptionGroup(String message, List<? extends Throwable> exceptions) {
         super(describe(message, exceptions));
         this.message = message;

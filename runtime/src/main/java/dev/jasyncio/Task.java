@@ -56,6 +56,9 @@ public class Task<T> extends Future<T> {
      * its first step on the loop's next iteration. {@code createTask} is the usual way; this constructor is for
      * task factories ({@link EventLoop#setTaskFactory}), as {@code asyncio.Task(coro, loop=...)}.
      */
+    // this-escape as asyncio's Task.__init__: the new task registers with its loop and is scheduled; a subclass
+    // made by a task factory is fully built before the loop's next iteration runs its first step.
+    @SuppressWarnings("this-escape")
     public Task(EventLoop loop, Coroutine<T> coro, String name) {
         super(loop);
         if (!(coro instanceof AsyncFrame)) {

@@ -154,12 +154,13 @@ class ThreadInteropTest extends TestBase {
         RuntimeException boom = new IllegalStateException("boom");
         Asyncio.run(coro("main", v -> {
             EventLoop loop = getRunningLoop();
+            Future<String> valued = loop.createFuture();
             for (int i = 0; i < 4; i++) {
-                f[i] = loop.createFuture();
+                f[i] = i == 0 ? valued : loop.createFuture();
                 cf[i] = ThreadBridge.toCompletableFuture(f[i]);
             }
-            ((Future<String>) f[0]).setResult("value");
-            ((Future<String>) f[1]).setException(boom);
+            valued.setResult("value");
+            f[1].setException(boom);
             f[2].cancel();
             Thread canceller = new Thread(() -> cf[3].cancel(false));
             canceller.start();

@@ -40,6 +40,10 @@ public abstract class AsyncFrame<T> extends Coroutine<T> {
     /** The task this frame runs in, set when it starts. */
     public Task<?> task;
 
+    // this-escape on purpose: the debug-only registry of unawaited coroutines keeps a weak reference to the new
+    // frame and asks its name, which a frame class returns as a constant (UnawaitedCoroutines falls back to the
+    // class name if a subclass is not ready to answer).
+    @SuppressWarnings("this-escape")
     protected AsyncFrame() {
         if (UnawaitedCoroutines.ENABLED) {
             UnawaitedCoroutines.track(this);

@@ -55,7 +55,7 @@ class QueueTest extends TestBase {
     /** cpython/queue_basics.py */
     @Test
     void fifoBoundsWaitersInOrderAndJoin() {
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"}) // an array of a generic type is made raw
         Queue<Object>[] q = new Queue[1];
         List<Task<Void>> tasks = new ArrayList<>();
         Task<?>[] consumer = new Task<?>[1];
@@ -125,7 +125,7 @@ class QueueTest extends TestBase {
     /** cpython/queue_cancelled_get.py */
     @Test
     void aCancelledGetNeverLosesAnItem() {
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"}) // an array of a generic type is made raw
         Queue<String>[] q = new Queue[1];
         Task<?>[] g = new Task<?>[2];
         run(coro("main", v -> {
@@ -156,7 +156,7 @@ class QueueTest extends TestBase {
     /** cpython/queue_shutdown.py */
     @Test
     void shutdownWakesEveryoneDrainsThenFailsAndImmediateReleasesJoin() {
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"}) // an array of a generic type is made raw
         Queue<Object>[] q = new Queue[1];
         Task<?>[] t = new Task<?>[1];
         run(coro("main", v -> {

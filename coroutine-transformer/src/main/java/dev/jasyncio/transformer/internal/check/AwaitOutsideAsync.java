@@ -57,7 +57,9 @@ public final class AwaitOutsideAsync implements SourceCheck {
         return method.getNameAsString().equals("main") && method.isStatic() && method.getType().isVoidType();
     }
 
-    @SuppressWarnings("rawtypes") // JavaParser's TypeDeclaration is generic in its own subtype
+    // rawtypes: JavaParser's TypeDeclaration is generic in its own subtype; unchecked: findAncestor takes a
+    // varargs of Class<N> (not @SafeVarargs) and its one-type alternative is deprecated.
+    @SuppressWarnings({"rawtypes", "unchecked"})
     private static String enclosingTypeName(EnclosingBody body) {
         return body.node().findAncestor(TypeDeclaration.class).map(TypeDeclaration::getNameAsString).orElse("T");
     }
