@@ -118,12 +118,25 @@ public final class ClassesDirectoryInstrumenter {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while instrumenting " + classesDir);
             }
+            removeOrphanFrames(state);
         } finally {
             if (stateFile != null) {
                 state.save(stateFile);
             }
         }
         return report;
+    }
+
+    /**
+     * Deletes the frame classes an earlier run generated for async methods that are gone (renamed, deleted, or in a
+     * class that is gone): left behind, they would stay in the folder and in the jars built from it until a clean
+     * build. Only files the staleness record says were generated, and unchanged since, are deleted.
+     */
+    private void removeOrphanFrames(InstrumentState state) throws IOException {
+        for (String orphan : state.orphanFrames(owner -> !Files.exists(classesDir.resolve(owner)))) {
+            Files.deleteIfExists(classesDir.resolve(orphan));
+            state.forget(orphan);
+        }
     }
 
     /**
@@ -238,7 +251,7 @@ public final class ClassesDirectoryInstrumenter {
                     Path frameFile = classFileOf(frame.getKey());
                     AtomicFiles.write(frameFile, frame.getValue());
                     // It carries the marker, as the class does: recorded so the next run need not read it.
-                    state.record(frame.getKey() + ".class", frameFile, frame.getValue());
+                    state.recordFrame(frame.getKey() + ".class", frameFile, frame.getValue(), p.relative());
                 }
                 AtomicFiles.write(p.file(), result.classBytes());
                 state.record(p.relative(), p.file(), result.classBytes());
