@@ -110,9 +110,12 @@ public final class ClassTransformer {
         Map<String, AwaitSite.DirectEntry> directEntries = new LinkedHashMap<>();
         Set<String> calledHere = callsOnOwnClass(cn.name, bodies);
         for (MethodNode m : bodies) {
-            if (hasDirectEntry(cn, m) && calledHere.contains(m.name + m.desc)) {
-                boolean instance = (m.access & Opcodes.ACC_STATIC) == 0;
-                String desc = DirectEntryRewriter.descriptor(cn.name, m.desc, instance);
+            boolean instance = (m.access & Opcodes.ACC_STATIC) == 0;
+            String desc = DirectEntryRewriter.descriptor(cn.name, m.desc, instance);
+            // The entry adds the task and the depth to the parameters: left out where they would pass the format's
+            // limit, the calls then go through the coroutine.
+            if (hasDirectEntry(cn, m) && calledHere.contains(m.name + m.desc)
+                    && FrameClassEmitter.parametersFit(desc, true)) {
                 AwaitSite.DirectEntry e = new AwaitSite.DirectEntry(uniqueMethod(m.name, desc, usedNames), desc,
                         instance);
                 directOf.put(m, e);
