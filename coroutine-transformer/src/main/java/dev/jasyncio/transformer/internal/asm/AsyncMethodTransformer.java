@@ -73,7 +73,8 @@ final class AsyncMethodTransformer {
 
         // Frames at calls: awaits need theirs, and constructor calls tell which allocation they complete.
         TypeFlow.Result frames = TypeAnalysis.analyze(owner.name, work, hierarchy, AsyncMethodTransformer::isCall);
-        if (ConstructorRelocation.relocate(work, frames, hierarchy)) {
+        // Allocations kept in locals are moved first, then the ones on the stack: each move needs fresh states.
+        for (int pass = 0; pass < 2 && ConstructorRelocation.relocate(owner.name, work, frames, hierarchy); pass++) {
             frames = TypeAnalysis.analyze(owner.name, work, hierarchy, AsyncMethodTransformer::isCall);
         }
         Liveness liveness = Liveness.of(work);
