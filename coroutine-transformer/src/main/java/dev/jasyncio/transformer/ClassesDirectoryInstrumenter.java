@@ -6,6 +6,7 @@ import dev.jasyncio.transformer.internal.io.InOrderWork;
 import dev.jasyncio.transformer.internal.io.InstrumentState;
 import dev.jasyncio.transformer.internal.io.PathFilter;
 import dev.jasyncio.transformer.internal.io.SourceFileLocator;
+import dev.jasyncio.transformer.internal.rules.Texts;
 
 import java.io.File;
 import java.io.IOException;
@@ -323,12 +324,8 @@ public final class ClassesDirectoryInstrumenter {
     private static Diagnostic unsupportedVersion(Path file, String relative, byte[] bytes) {
         int major = ClassFileHeader.majorVersion(bytes);
         String className = classNameOf(relative).replace('/', '.');
-        return Diagnostic.error("UNSUPPORTED_CLASS_VERSION", file.toAbsolutePath().toString(), 0, 0,
-                "class " + className + " has class file major version " + major + " (Java "
-                        + ClassFileHeader.javaRelease(major) + "); this plugin reads class files up to Java "
-                        + ClassFileHeader.MAX_SUPPORTED_JAVA,
-                "compile with --release " + ClassFileHeader.MAX_SUPPORTED_JAVA + " or lower, or use a jasyncio"
-                        + " version that supports Java " + ClassFileHeader.javaRelease(major));
+        return Texts.UNSUPPORTED_CLASS_VERSION.at(file.toAbsolutePath().toString(), 0, 0, className, major,
+                ClassFileHeader.javaRelease(major), ClassFileHeader.MAX_SUPPORTED_JAVA);
     }
 
     /** The configuration of one run; every setting but the classes directory is optional. */

@@ -1,6 +1,7 @@
 package dev.jasyncio.transformer.internal.asm;
 
 import dev.jasyncio.transformer.Diagnostic;
+import dev.jasyncio.transformer.internal.rules.Texts;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -64,9 +65,7 @@ final class AsyncMethodTransformer {
             throws AnalyzerException {
         MethodNode work = copyOf(method);
         if (hasSubroutine(work)) {
-            error(Ids.UNSUPPORTED_BYTECODE, Lines.first(method), "async method '" + method.name + "' uses jsr/ret "
-                    + "subroutines (class files older than Java 7), which cannot be transformed",
-                    "recompile the class for Java 7 or later");
+            diagnostics.add(Texts.UNSUPPORTED_BYTECODE.at(sourcePath, Lines.first(method), 0, method.name));
             return null;
         }
         Set<AbstractInsnNode> returnAwaits = normaliseReturns(work);
@@ -99,15 +98,13 @@ final class AsyncMethodTransformer {
             }
             int line = Lines.of(insn, work);
             if (monitors[index] > 0) {
-                error(Ids.AWAIT_IN_SYNCHRONIZED, line, "await inside a synchronized block: a coroutine cannot hold a "
-                        + "monitor across a suspension", "use dev.jasyncio.sync.Lock, which is held by the task");
+                diagnostics.add(Texts.AWAIT_IN_SYNCHRONIZED_BLOCK.at(sourcePath, line, 0));
                 ok = false;
                 continue;
             }
             if (returnAwaits.contains(call) && isNull(frame.getStack(frame.getStackSize() - 1))) {
-                error(Ids.RETURN_NULL_IN_ASYNC, line, "return null in async method '" + method.name + "': an async "
-                        + "body returns its value through a coroutine, and a null coroutine has nothing to await",
-                        "did you mean return Coroutine.of(null)?");
+                diagnostics.add(Texts.RETURN_NULL_IN_ASYNC.at(sourcePath, line, 0, method.name.startsWith("lambda$")
+                        ? "an async lambda" : "@Async method " + method.name));
                 ok = false;
                 continue;
             }
@@ -242,9 +239,8 @@ final class AsyncMethodTransformer {
     private boolean saveable(AwaitSite site, BasicValue v) {
         if (v instanceof TypeAnalysis.Uninitialized) {
             String type = v.getType().getClassName();
-            error(Ids.AWAIT_IN_CONSTRUCTOR_CALL, site.line, "await inside the arguments of 'new "
-                    + type.substring(type.lastIndexOf('.') + 1) + "(...)' compiled in a shape that cannot be transformed",
-                    "await into a local variable first, then pass the variable to the constructor");
+            diagnostics.add(Texts.AWAIT_IN_CONSTRUCTOR_CALL.at(sourcePath, site.line, 0,
+                    type.substring(type.lastIndexOf('.') + 1)));
             return false;
         }
         return true;
@@ -303,10 +299,8 @@ final class AsyncMethodTransformer {
             StackMapFrames.compute(owner.name, rewritten, hierarchy);
             return true;
         } catch (AnalyzerException e) {
-            error(Ids.INTERNAL_VERIFY, Lines.first(original), "the transformed method " + simpleName(owner.name) + "."
-                    + rewritten.name + rewritten.desc + " would not pass verification, so the class was left as it is: "
-                    + e.getMessage(), "please report this with the class file; as a workaround, move the await out of "
-                    + "the construct");
+            diagnostics.add(Texts.TRANSFORMED_METHOD_FAILS_VERIFICATION.at(sourcePath, Lines.first(original), 0,
+                    simpleName(owner.name) + "." + rewritten.name + rewritten.desc, e.getMessage()));
             return false;
         }
     }
@@ -322,10 +316,6 @@ final class AsyncMethodTransformer {
             }
         }
         return false;
-    }
-
-    private void error(String id, int line, String message, String hint) {
-        diagnostics.add(Diagnostic.error(id, sourcePath, line, 0, message, hint));
     }
 
     static String simpleName(String internalName) {

@@ -2,6 +2,8 @@ package dev.jasyncio.transformer.internal.asm;
 
 import dev.jasyncio.transformer.Diagnostic;
 import dev.jasyncio.transformer.InstrumentationException;
+import dev.jasyncio.transformer.internal.rules.Text;
+import dev.jasyncio.transformer.internal.rules.Texts;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodTooLargeException;
@@ -67,11 +69,9 @@ public final class ClassTransformer {
             return transform(reader, classFile);
         } catch (MethodTooLargeException e) {
             String file = sourcePath(className, null);
-            return new Outcome(Kind.FAILED, className, classFile, Map.of(), List.of(), List.of(Diagnostic.error(
-                    Ids.METHOD_TOO_LARGE, file, 0, 0, "the async method '" + e.getMethodName() + "' of "
-                            + AsyncMethodTransformer.simpleName(className) + " is too large once transformed ("
-                            + e.getCodeSize() + " bytes of code; the JVM allows 65535)",
-                    "split it into smaller async methods: each await adds code to save and restore what is live")));
+            return new Outcome(Kind.FAILED, className, classFile, Map.of(), List.of(), List.of(
+                    Texts.METHOD_TOO_LARGE.at(file, 0, 0, e.getMethodName(), AsyncMethodTransformer.simpleName(className),
+                            e.getCodeSize())));
         } catch (RuntimeException | AnalyzerException e) {
             throw new InstrumentationException(className, e);
         }
@@ -156,9 +156,7 @@ public final class ClassTransformer {
                 new ClassReader(out).accept(new org.objectweb.asm.util.TraceClassVisitor(
                         new java.io.PrintWriter(System.err, true)), 0);
             }
-            diagnostics.add(Diagnostic.error(Ids.INTERNAL_VERIFY, sourcePath, 0, 0,
-                    "the transformed class would not pass verification, so it was left as it is: " + problems,
-                    "please report this with the class file; as a workaround, move the await out of the construct"));
+            diagnostics.add(Texts.TRANSFORMED_CLASS_FAILS_VERIFICATION.at(sourcePath, 0, 0, problems));
             return failed(cn, classFile, diagnostics);
         }
         Map<String, byte[]> generated = new LinkedHashMap<>();
@@ -180,10 +178,8 @@ public final class ClassTransformer {
             AbstractInsnNode reference = firstAwaitReference(m);
             if (reference != null) {
                 // Wherever it is: the reference runs later, outside any coroutine.
-                diagnostics.add(Diagnostic.error(Ids.AWAIT_METHOD_REFERENCE, sourcePath, Lines.of(reference, m), 0,
-                        "Asyncio::await as a method reference, in '" + m.name + "': await must be called directly "
-                                + "inside an async body", "did you mean to call await(...) directly? to await many "
-                                + "awaitables, await(gather(...)) once"));
+                diagnostics.add(Texts.AWAIT_METHOD_REFERENCE.at(sourcePath, Lines.of(reference, m), 0,
+                        "Asyncio::await"));
             }
             if (annotated) {
                 if (misdeclared(m, sourcePath, line, diagnostics)) {
@@ -202,39 +198,36 @@ public final class ClassTransformer {
     /** Reports every way an {@code @Async} method is declared wrong (there may be several); true if any. */
     private static boolean misdeclared(MethodNode m, String sourcePath, int line, List<Diagnostic> diagnostics) {
         int before = diagnostics.size();
-        if ((m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
-            diagnostics.add(Diagnostic.error(Ids.ASYNC_ABSTRACT, sourcePath, line, 0, "@Async on the "
-                    + ((m.access & Opcodes.ACC_NATIVE) != 0 ? "native" : "abstract") + " method '" + m.name
-                    + "': only a method with a body can be async", "remove @Async here and put it on the "
-                    + "implementations"));
+        if ((m.access & Opcodes.ACC_NATIVE) != 0) {
+            diagnostics.add(Texts.ASYNC_NATIVE.at(sourcePath, line, 0, m.name));
+        } else if ((m.access & Opcodes.ACC_ABSTRACT) != 0) {
+            diagnostics.add(Texts.ASYNC_ABSTRACT.at(sourcePath, line, 0, m.name, ErasedSuggestions.coroutineOf(m)));
         }
         if (!AsyncMethodTransformer.returnsCoroutine(m)) {
-            diagnostics.add(Diagnostic.error(Ids.ASYNC_NOT_COROUTINE, sourcePath, line, 0, "@Async method '"
-                    + m.name + "' must return dev.jasyncio.Coroutine", "did you mean Coroutine<T>? end the "
-                    + "method with 'return Coroutine.of(value);'"));
+            diagnostics.add(Texts.ASYNC_NOT_COROUTINE.at(sourcePath, line, 0, m.name, ErasedSuggestions.returnType(m),
+                    ErasedSuggestions.coroutineOf(m), ErasedSuggestions.returnOf(m)));
         }
         if ((m.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
-            diagnostics.add(Diagnostic.error(Ids.AWAIT_IN_SYNCHRONIZED, sourcePath, line, 0, "@Async method '"
-                    + m.name + "' is synchronized: a coroutine cannot hold a monitor across a suspension",
-                    "remove 'synchronized' and use dev.jasyncio.sync.Lock"));
+            diagnostics.add(Texts.SYNCHRONIZED_ASYNC_METHOD.at(sourcePath, line, 0, m.name));
         }
         return diagnostics.size() > before;
     }
 
     private static Diagnostic misplacedAwait(ClassNode cn, MethodNode m, String sourcePath, int line) {
         if (isSyntheticLambda(m)) {
-            return Diagnostic.error(Ids.AWAIT_IN_LAMBDA, sourcePath, line, 0, "await in a lambda that is not async: "
-                    + "the lambda runs later, outside the coroutine", "give the lambda a functional interface that "
-                    + "returns Coroutine (e.g. AsyncSupplier), or move the await out of the lambda");
+            return Texts.AWAIT_IN_LAMBDA.at(sourcePath, line, 0);
         }
         if (m.name.equals("<init>") || m.name.equals("<clinit>")) {
-            return Diagnostic.error(Ids.AWAIT_OUTSIDE_ASYNC, sourcePath, line, 0, "await in a constructor or "
-                    + "initializer of " + AsyncMethodTransformer.simpleName(cn.name) + ": constructors and "
-                    + "initializers cannot suspend", "move the await into an @Async factory method");
+            String simple = AsyncMethodTransformer.simpleName(cn.name);
+            return Texts.AWAIT_IN_INITIALIZER.at(sourcePath, line, 0,
+                    m.name.equals("<init>") ? "a constructor" : "a static initializer",
+                    simple.substring(simple.lastIndexOf('$') + 1));
         }
-        return Diagnostic.error(Ids.AWAIT_OUTSIDE_ASYNC, sourcePath, line, 0, "await outside an async body, in '"
-                + m.name + "'", "did you mean to annotate '" + m.name + "' with @Async and make it return "
-                + "Coroutine<T>? To run a coroutine from plain code, use Asyncio.run(...)");
+        boolean main = m.name.equals("main") && m.desc.equals("([Ljava/lang/String;)V")
+                && (m.access & Opcodes.ACC_STATIC) != 0;
+        Text text = main ? Texts.AWAIT_IN_MAIN : AsyncMethodTransformer.returnsCoroutine(m)
+                ? Texts.AWAIT_IN_COROUTINE_METHOD : Texts.AWAIT_IN_PLAIN_METHOD;
+        return text.at(sourcePath, line, 0, m.name, ErasedSuggestions.coroutineOf(m), ErasedSuggestions.returnOf(m));
     }
 
     /** A method handle to {@code await}: a method reference ({@code invokedynamic}) or a handle constant. */

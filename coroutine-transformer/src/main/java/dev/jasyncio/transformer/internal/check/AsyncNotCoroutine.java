@@ -1,5 +1,7 @@
 package dev.jasyncio.transformer.internal.check;
 
+import dev.jasyncio.transformer.internal.rules.Rule;
+import dev.jasyncio.transformer.internal.rules.Texts;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.type.Type;
 
@@ -10,13 +12,8 @@ import com.github.javaparser.ast.type.Type;
 public final class AsyncNotCoroutine implements SourceCheck {
 
     @Override
-    public String id() {
-        return "ASYNC_NOT_COROUTINE";
-    }
-
-    @Override
-    public String summary() {
-        return "@Async method that does not return Coroutine<T>";
+    public Rule rule() {
+        return Rule.ASYNC_NOT_COROUTINE;
     }
 
     @Override
@@ -25,9 +22,8 @@ public final class AsyncNotCoroutine implements SourceCheck {
             MethodDeclaration method = async.method();
             Type type = method.getType();
             if (!AsyncMarkers.isCoroutine(type)) {
-                context.report(this, async.annotation(), "@Async method " + method.getNameAsString()
-                                + " must return Coroutine<T>, not " + type.asString(),
-                        "did you mean " + Suggestions.coroutineOf(type) + "? " + Suggestions.returnOf(type));
+                context.report(Texts.ASYNC_NOT_COROUTINE, async.annotation(), method.getNameAsString(),
+                        type.asString(), Suggestions.coroutineOf(type), Suggestions.returnOf(type));
             }
         }
     }

@@ -9,6 +9,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import dev.jasyncio.transformer.Diagnostic;
+import dev.jasyncio.transformer.internal.rules.Text;
 import dev.jasyncio.transformer.internal.source.ParsedSource;
 
 import java.util.ArrayList;
@@ -103,8 +104,8 @@ public final class CheckContext {
         return source.unit().findAll(MethodReferenceExpr.class, r -> AwaitCalls.isAwaitReference(r, source.imports()));
     }
 
-    /** Reports an error of {@code check} at the start of {@code at}. */
-    void report(SourceCheck check, Node at, String message, String hint) {
-        sink.accept(Diagnostic.error(check.id(), source.path(), source.line(at), source.column(at), message, hint));
+    /** Reports {@code text}, filled with {@code args}, at the start of {@code at}. */
+    void report(Text text, Node at, Object... args) {
+        sink.accept(text.at(source.path(), source.line(at), source.column(at), args));
     }
 }

@@ -1,5 +1,7 @@
 package dev.jasyncio.transformer.internal.check;
 
+import dev.jasyncio.transformer.internal.rules.Rule;
+import dev.jasyncio.transformer.internal.rules.Texts;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
 
@@ -17,13 +19,8 @@ import java.util.Set;
 public final class ReturnNullInAsync implements SourceCheck {
 
     @Override
-    public String id() {
-        return "RETURN_NULL_IN_ASYNC";
-    }
-
-    @Override
-    public String summary() {
-        return "return null in an async body, which must return Coroutine.of(null)";
+    public Rule rule() {
+        return Rule.RETURN_NULL_IN_ASYNC;
     }
 
     @Override
@@ -43,9 +40,7 @@ public final class ReturnNullInAsync implements SourceCheck {
             }
             String where = body.node() instanceof MethodDeclaration method
                     ? "@Async method " + method.getNameAsString() : "an async lambda";
-            context.report(this, ret.statement(), "return null in " + where + ": an async body returns its value "
-                    + "through a coroutine, and a null coroutine has nothing to await", "did you mean return "
-                    + "Coroutine.of(null)?");
+            context.report(Texts.RETURN_NULL_IN_ASYNC, ret.statement(), where);
         }
     }
 }
