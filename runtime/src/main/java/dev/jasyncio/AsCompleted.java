@@ -36,10 +36,12 @@ final class AsCompleted<T> implements Iterable<Awaitable<T>>, Iterator<Awaitable
         for (Awaitable<? extends T> aw : aws) {
             if (distinct.add(aw)) {
                 Future<?> f = aw instanceof Future ? (Future<?>) aw : EventLoop.requireRunning().ensureFuture(aw);
-                todo.add(f);
                 if (loop == null) {
                     loop = f.loop;
+                } else {
+                    LoopCheck.sameLoop(f, loop); // asyncio's ensure_future(f, loop=loop)
                 }
+                todo.add(f);
             }
         }
         for (Future<?> f : todo) {

@@ -70,7 +70,7 @@ public final class Asyncio {
     }
 
     /** asyncio's {@code _cancel_all_tasks}, then the default executor's shutdown, as {@code Runner.close}. */
-    private static void cancelAllTasks(EventLoop loop) {
+    static void cancelAllTasks(EventLoop loop) {
         Set<Task<?>> left = loop.liveTasks();
         if (!left.isEmpty()) {
             for (Task<?> t : left) {
@@ -122,7 +122,11 @@ public final class Asyncio {
                 .orElse("an unknown method"));
     }
 
-    /** Suspends the current task for {@code seconds}; {@code sleep(0)} yields to the loop once. */
+    /**
+     * Suspends the current task for {@code seconds}; {@code sleep(0)}, or any delay of zero or less, yields to the
+     * loop once. Infinity sleeps until cancelled, the loop parked meanwhile; NaN fails at the await with
+     * {@link IllegalArgumentException} (asyncio's {@code ValueError}).
+     */
     public static Coroutine<Void> sleep(double seconds) {
         return new Sleep<>(seconds, null);
     }
@@ -287,6 +291,22 @@ public final class Asyncio {
     }
 
     /**
+     * {@link #waitFor(Awaitable, double)} for a {@link CompletionStage} completed on any thread (an
+     * {@code HttpClient.sendAsync} call, say): asyncio's {@code wait_for(wrap_future(stage), timeout)}. The stage is
+     * wrapped when the coroutine starts, on the loop's thread; on expiry the wrapping future is cancelled, which
+     * cancels the stage when it is a {@link java.util.concurrent.Future} (see {@link #wrapFuture(CompletionStage)}).
+     */
+    public static <T> Coroutine<T> waitFor(CompletionStage<T> stage, double timeoutSeconds) {
+        Objects.requireNonNull(stage, "stage");
+        return new StageWait<>(stage, timeoutSeconds);
+    }
+
+    /** {@link #waitFor(CompletionStage, double)} with a {@link Duration}. */
+    public static <T> Coroutine<T> waitFor(CompletionStage<T> stage, Duration timeout) {
+        return waitFor(stage, seconds(timeout));
+    }
+
+    /**
      * Runs {@code body} inline with a deadline {@code seconds} after it starts (infinity: none), as
      * {@code async with asyncio.timeout(seconds)}: on expiry the body is cancelled at its current await and the
      * scope raises {@link TimeoutError}, caused by the {@link CancelledError}. The body gets the {@link Timeout}
@@ -295,6 +315,21 @@ public final class Asyncio {
     public static <T> Coroutine<T> timeout(double seconds, AsyncFunction<Timeout, T> body) {
         Objects.requireNonNull(body, "body");
         return new TimeoutScope<>(seconds, true, body::apply);
+    }
+
+    /**
+     * {@code asyncio.timeout(seconds)} as a resource: {@code try (Timeout t = timeout(2.0)) { ... }} in an async
+     * body raises {@link TimeoutError} at the block's end if the deadline, {@code seconds} from now (infinity:
+     * none), passed while it ran. Needs a running loop.
+     */
+    public static Timeout timeout(double seconds) {
+        EventLoop loop = getRunningLoop();
+        return new Timeout(seconds == Double.POSITIVE_INFINITY ? seconds : loop.time() + seconds);
+    }
+
+    /** {@code asyncio.timeout_at(when)} as a resource: {@link #timeout(double)} with a deadline in loop time. */
+    public static Timeout timeoutAt(double when) {
+        return new Timeout(when);
     }
 
     /** {@link #timeout(double, AsyncFunction)} with a {@link Duration}. */
@@ -333,11 +368,40 @@ public final class Asyncio {
     }
 
     /**
+     * {@code asyncio.TaskGroup()} as a resource: {@code try (TaskGroup tg = taskGroup()) { tg.createTask(...); }} in
+     * an async body waits at the block's end for every task created in it; failures come out as one
+     * {@link ExceptionGroup}.
+     */
+    public static TaskGroup taskGroup() {
+        return new TaskGroup();
+    }
+
+    /**
      * Protects {@code aw} from cancellation: the returned future follows it, and cancelling the future (or the
      * task awaiting it) leaves {@code aw} running.
      */
     public static <T> Future<T> shield(Awaitable<T> aw) {
         return Shield.of(aw);
+    }
+
+    /**
+     * asyncio's {@code wrap_future}: a {@link Future} of the running loop that follows {@code stage}, completed on
+     * any thread, so that {@code gather}, {@code wait}, {@code shield} and {@code asCompleted} take it like any other
+     * future. The outcome arrives through {@link EventLoop#callSoonThreadsafe(Runnable)}, so the future is done on a
+     * later loop iteration even when the stage is complete already. Cancellation goes both ways: cancelling the
+     * future cancels the stage when it is a {@link java.util.concurrent.Future} (a {@link CompletableFuture}, for
+     * instance; {@code cancel(true)}, which {@code HttpClient} takes as "abort the exchange"), and a stage that ends
+     * cancelled cancels the future. {@link IllegalStateException} "no running event loop" if there is none.
+     */
+    public static <T> Future<T> wrapFuture(CompletionStage<T> stage) {
+        Objects.requireNonNull(stage, "stage");
+        return StageBridge.toFuture(stage, EventLoop.requireRunning());
+    }
+
+    /** {@link #wrapFuture(CompletionStage)} on {@code loop}, from its thread ({@code wrap_future(f, loop=loop)}). */
+    public static <T> Future<T> wrapFuture(CompletionStage<T> stage, EventLoop loop) {
+        Objects.requireNonNull(stage, "stage");
+        return StageBridge.toFuture(stage, Objects.requireNonNull(loop, "loop"));
     }
 
     /** Runs {@code fn} on the loop's default thread pool when awaited, and produces its result. */
@@ -375,6 +439,44 @@ public final class Asyncio {
                                                                       String host, int port)
             throws java.io.IOException {
         return dev.jasyncio.streams.Streams.startServer(handler, host, port);
+    }
+
+    /**
+     * asyncio's {@code open_connection(host, port, ssl=ctx)}: connects over TLS, checking the server's certificate
+     * against {@code host} (SNI and HTTPS endpoint identification); a failed handshake is thrown at the await as
+     * {@link javax.net.ssl.SSLHandshakeException}. Other server names and the handshake timeout:
+     * {@link dev.jasyncio.streams.Streams#openConnection(String, int, javax.net.ssl.SSLContext, String, double)}.
+     */
+    public static Coroutine<dev.jasyncio.streams.StreamPair> openConnection(String host, int port,
+                                                                             javax.net.ssl.SSLContext ssl)
+            throws java.io.IOException {
+        return dev.jasyncio.streams.Streams.openConnection(host, port, ssl);
+    }
+
+    /**
+     * asyncio's {@code start_server(cb, host, port, ssl=ctx)}: serves each connection over TLS, the handler
+     * starting once its handshake is done.
+     */
+    public static Coroutine<dev.jasyncio.streams.Server> startServer(dev.jasyncio.streams.ConnectionHandler handler,
+                                                                      String host, int port,
+                                                                      javax.net.ssl.SSLContext ssl)
+            throws java.io.IOException {
+        return dev.jasyncio.streams.Streams.startServer(handler, host, port, ssl);
+    }
+
+    /** asyncio's {@code open_unix_connection}: connects to the Unix domain socket at {@code path}. */
+    public static Coroutine<dev.jasyncio.streams.StreamPair> openUnixConnection(java.nio.file.Path path)
+            throws java.io.IOException {
+        return dev.jasyncio.streams.Streams.openUnixConnection(path);
+    }
+
+    /**
+     * asyncio's {@code start_unix_server}: listens on a Unix domain socket at {@code path}; closing the server
+     * removes the socket file (asyncio 3.13's {@code cleanup_socket}).
+     */
+    public static Coroutine<dev.jasyncio.streams.Server> startUnixServer(
+            dev.jasyncio.streams.ConnectionHandler handler, java.nio.file.Path path) throws java.io.IOException {
+        return dev.jasyncio.streams.Streams.startUnixServer(handler, path);
     }
 
     /** asyncio's {@code create_subprocess_exec}, with stdin, stdout and stderr piped. */

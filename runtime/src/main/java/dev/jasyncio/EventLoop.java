@@ -1,9 +1,12 @@
 package dev.jasyncio;
 
+import dev.jasyncio.internal.Faults;
+
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -365,6 +368,25 @@ public final class EventLoop {
         return new SocketOps.Accept(channel);
     }
 
+    /**
+     * Receives the next datagram on {@code channel} (non-blocking), waiting until one arrives: at most {@code max}
+     * bytes of it (the rest is dropped, as {@code recvfrom} drops it) and its sender. Failures
+     * ({@link java.io.IOException}) are thrown at the await; cancelling the await consumes no datagram.
+     */
+    public Coroutine<Datagram> sockRecvfrom(DatagramChannel channel, int max) throws IOException {
+        return new SocketOps.RecvFrom(channel, max);
+    }
+
+    /**
+     * Sends the remaining bytes of {@code data} (copied first) as one datagram to {@code to} (null for a connected
+     * channel), waiting while the channel has no room; returns how many bytes were sent. Cancelling the await
+     * before it is sent sends nothing.
+     */
+    public Coroutine<Integer> sockSendto(DatagramChannel channel, ByteBuffer data, SocketAddress to)
+            throws IOException {
+        return new SocketOps.SendTo(channel, data, to);
+    }
+
     /** The selector, opened on first use. */
     private IoSelector selector() {
         IoSelector s = io;
@@ -560,15 +582,31 @@ public final class EventLoop {
      */
     public void callExceptionHandler(Map<String, Object> context) {
         BiConsumer<EventLoop, Map<String, Object>> handler = exceptionHandler;
-        if (handler != null) {
-            try {
-                handler.accept(this, context);
-                return;
-            } catch (RuntimeException e) {
-                LOG.log(Level.ERROR, "Unhandled error in exception handler", e);
-            }
+        if (handler == null) {
+            safeDefaultExceptionHandler(context);
+            return;
         }
-        defaultExceptionHandler(context);
+        try {
+            handler.accept(this, context);
+        } catch (Throwable e) {
+            // As asyncio: whatever the handler throws (an Error, a checked exception) is logged, the loop goes on.
+            Faults.rethrowIfFatal(e);
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("message", "Unhandled error in exception handler");
+            report.put("exception", e);
+            report.put("context", context);
+            safeDefaultExceptionHandler(report);
+        }
+    }
+
+    /** The default handler, guarded: a report must never become a failure of the loop. */
+    private void safeDefaultExceptionHandler(Map<String, Object> context) {
+        try {
+            defaultExceptionHandler(context);
+        } catch (Throwable e) {
+            Faults.rethrowIfFatal(e);
+            LOG.log(Level.ERROR, "Exception in default exception handler", e);
+        }
     }
 
     /** Logs {@code context} as asyncio's default handler does. */
@@ -579,7 +617,7 @@ public final class EventLoop {
             if (!e.getKey().equals("message") && !e.getKey().equals("exception")) {
                 Object value = e.getKey().equals("source_traceback") && e.getValue() instanceof List
                         ? CreationSite.format((List<?>) e.getValue()) : e.getValue();
-                text.append(System.lineSeparator()).append(e.getKey()).append(": ").append(value);
+                text.append(System.lineSeparator()).append(e.getKey()).append(": ").append(Faults.describe(value));
             }
         }
         Object exc = context.get("exception");
@@ -592,7 +630,7 @@ public final class EventLoop {
 
     void reportCallbackFailure(Handle handle, Throwable failure) {
         Map<String, Object> context = new LinkedHashMap<>();
-        context.put("message", "Exception in callback " + handle.callback);
+        context.put("message", "Exception in callback " + Faults.describe(handle.callback));
         context.put("exception", failure);
         context.put("handle", handle);
         callExceptionHandler(context);
@@ -612,9 +650,7 @@ public final class EventLoop {
                     if (virtualTime) {
                         virtualNow = next; // I/O, as work on other threads, takes no virtual time: poll only
                     } else {
-                        // Whole milliseconds, rounded up, as CPython's selectors wait: timers due within the
-                        // same millisecond then fire in the same iteration, in the same order as asyncio.
-                        waitNanos = (long) Math.ceil(wait * 1e3) * 1_000_000L;
+                        waitNanos = waitNanos(wait);
                     }
                 }
             }
@@ -660,6 +696,20 @@ public final class EventLoop {
             ready = new ArrayDeque<>();
         }
     }
+
+    /**
+     * How long the loop waits for a timer due in {@code seconds} (positive): whole milliseconds, rounded up, as
+     * CPython's selectors wait, so timers due within the same millisecond fire in the same iteration, in asyncio's
+     * order. At most a day, asyncio's {@code MAXIMUM_SELECT_TIMEOUT}: a farther timer ({@code sleep} of infinity,
+     * {@code callLater(1e10, ...)}) costs one more iteration a day, where the product would overflow to a negative
+     * wait and spin the loop.
+     */
+    static long waitNanos(double seconds) {
+        return (long) Math.ceil(Math.min(seconds, MAX_WAIT_SECONDS) * 1e3) * 1_000_000L;
+    }
+
+    /** The longest single wait, in seconds (asyncio's {@code MAXIMUM_SELECT_TIMEOUT}). */
+    private static final double MAX_WAIT_SECONDS = 24 * 3600;
 
     /** A ready queue longer than this is given back once it drains. */
     private static final int LARGE_READY_QUEUE = 1 << 14;
@@ -707,11 +757,29 @@ public final class EventLoop {
             return; // one volatile read per iteration instead of polling the concurrent queue
         }
         inboxPending = false;
-        Handle h;
-        while ((h = inbox.poll()) != null) {
+        // A bounded batch, as Netty bounds its task processing per iteration: draining until empty never ends
+        // while other threads post faster than the loop runs their callbacks, and due timers and I/O would wait
+        // for ever. What is left waits for the next drain, in order; the flag stays up so that no wait blocks.
+        for (int n = INBOX_BATCH; n > 0; n--) {
+            Handle h = inbox.poll();
+            if (h == null) {
+                return;
+            }
             ready.add(h);
         }
+        if (!inbox.isEmpty()) {
+            inboxPending = true;
+        }
     }
+
+    /**
+     * How many thread-safe calls join the ready queue per drain (two drains an iteration): enough to make the
+     * per-iteration cost (a clock read, a poll of the selector) negligible, few enough to keep a timer's lateness
+     * to a few thousand callbacks however fast other threads post. The inbox itself is unbounded, as asyncio's:
+     * producers that outpace the loop for ever make it grow, and need their own back-pressure (await the futures
+     * of {@code runCoroutineThreadsafe}, or a bounded hand-off).
+     */
+    private static final int INBOX_BATCH = 1024;
 
     private void checkClosed() {
         if (closed) {
@@ -722,9 +790,10 @@ public final class EventLoop {
     // ---------------------------------------------------------------------------------------------------------
     // Tasks
 
+    /** asyncio's {@code ensure_future(aw, loop=self)}: a future of another loop is refused, never waited for. */
     <T> Future<T> ensureFuture(Awaitable<T> awaitable) {
         if (awaitable instanceof Future) {
-            return (Future<T>) awaitable;
+            return LoopCheck.sameLoop((Future<T>) awaitable, this);
         }
         if (awaitable instanceof Coroutine) {
             return createTask((Coroutine<T>) awaitable);

@@ -126,6 +126,9 @@ public class Future<T> extends Timed implements Awaitable<T> {
         }
         failed = true;
         state = FINISHED;
+        // The failure takes the slot before the watch describes the future: whatever the slot held while the
+        // future was pending (a task's cancel message) must not be read as the exception.
+        outcome = error;
         scheduleCallbacks();
         outcome = UnretrievedFailure.watch(this, error);
     }

@@ -43,6 +43,8 @@ final class Gathering<T> extends Future<List<T>> implements WaitsFor {
                 f = toFuture(aw, loop);
                 if (loop == null) {
                     loop = f.loop;
+                } else {
+                    LoopCheck.sameLoop(f, loop); // as asyncio: all children on the first one's loop
                 }
                 seen.put(aw, f);
                 (f.done() ? alreadyDone : pending).add(f);

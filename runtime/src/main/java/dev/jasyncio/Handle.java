@@ -1,5 +1,7 @@
 package dev.jasyncio;
 
+import dev.jasyncio.internal.Faults;
+
 /**
  * A callback scheduled on the loop by {@link EventLoop#callSoon(Runnable)}: asyncio's {@code Handle}.
  * {@link #cancel()} before it runs and it never runs.
@@ -32,9 +34,8 @@ public class Handle extends Timed {
         }
         try {
             callback.run();
-        } catch (VirtualMachineError fatal) {
-            throw fatal;
         } catch (Throwable t) {
+            Faults.rethrowIfFatal(t); // see Faults: only the JVM's breakdowns end the loop
             loop.reportCallbackFailure(this, t);
         }
     }

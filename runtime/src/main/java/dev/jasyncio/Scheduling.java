@@ -168,7 +168,9 @@ final class Scheduling implements RuntimeAccess {
             throw new IllegalStateException("Task cannot await on itself: " + task);
         }
         if (future.loop != task.loop) {
-            throw new IllegalStateException("Task " + task + " got Future " + future + " attached to a different loop");
+            throw new IllegalStateException("Task " + task + " got Future " + future + " attached to a different loop"
+                    + " (a future is awaited on its own loop; to cross loops, use runCoroutineThreadsafe(coro, loop)"
+                    + " or a CompletableFuture, which any loop can await)");
         }
         task.park(frame, future);
         future.addWaiter(task);

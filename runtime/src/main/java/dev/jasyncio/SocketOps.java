@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -13,7 +14,7 @@ import java.util.function.Consumer;
 
 /**
  * The coroutines of the loop's low-level socket methods ({@code sock_recv}, {@code sock_sendall},
- * {@code sock_connect}, {@code sock_accept}), as asyncio's selector loop: try the operation at once; if the channel
+ * {@code sock_connect}, {@code sock_accept}, and for datagrams {@code sock_recvfrom}, {@code sock_sendto}), as asyncio's selector loop: try the operation at once; if the channel
  * is not ready, register a callback that retries it when the selector says so and completes a future. The future's
  * done callback removes the registration, so cancelling the await (directly, by {@code waitFor} or by a timeout)
  * leaves no interest behind and consumes nothing from the channel.
@@ -313,6 +314,111 @@ final class SocketOps {
         @Override
         public String coroutineName() {
             return "sock_accept";
+        }
+    }
+
+    /** {@code sockRecvfrom}: the next datagram, at most {@code max} bytes of it, and its sender. */
+    static final class RecvFrom extends SockOp<Datagram> {
+
+        private final int max;
+
+        RecvFrom(DatagramChannel channel, int max) {
+            super(channel);
+            if (max < 0) {
+                throw new IllegalArgumentException("negative buffer size: " + max);
+            }
+            this.max = max;
+        }
+
+        @Override
+        protected Object step(Object value, Throwable error) {
+            if (label != 0) {
+                return finish(value, error);
+            }
+            requireNonBlocking(channel);
+            Datagram d;
+            try {
+                d = receive();
+            } catch (IOException e) {
+                throw sneak(e);
+            }
+            return d != null ? d : waitReady(false);
+        }
+
+        /** One {@code receive}: null if no datagram is waiting. The part beyond {@code max} is dropped, as recvfrom. */
+        private Datagram receive() throws IOException {
+            ByteBuffer buf = ByteBuffer.allocate(max);
+            SocketAddress from = ((DatagramChannel) channel).receive(buf);
+            if (from == null) {
+                return null;
+            }
+            byte[] out = new byte[buf.flip().remaining()];
+            buf.get(out);
+            return new Datagram(out, from);
+        }
+
+        @Override
+        void attempt() throws IOException {
+            Datagram d = receive();
+            if (d != null) {
+                future.setResult(d);
+            }
+        }
+
+        @Override
+        public String coroutineName() {
+            return "sock_recvfrom";
+        }
+    }
+
+    /** {@code sockSendto}: one datagram, sent whole once the channel has room; how many bytes were sent. */
+    static final class SendTo extends SockOp<Integer> {
+
+        private final ByteBuffer data;
+        private final SocketAddress to;
+
+        SendTo(DatagramChannel channel, ByteBuffer data, SocketAddress to) {
+            super(channel);
+            // A copy: a datagram goes whole or not at all, and the caller may reuse its buffer while we wait.
+            ByteBuffer copy = ByteBuffer.allocate(data.remaining());
+            copy.put(data.duplicate()).flip();
+            this.data = copy;
+            this.to = to;
+        }
+
+        @Override
+        protected Object step(Object value, Throwable error) {
+            if (label != 0) {
+                return finish(value, error);
+            }
+            requireNonBlocking(channel);
+            int n;
+            try {
+                n = send();
+            } catch (IOException e) {
+                throw sneak(e);
+            }
+            return n >= 0 ? (Object) n : waitReady(true);
+        }
+
+        /** -1 if the channel had no room for the datagram (a datagram channel sends all of it or nothing). */
+        private int send() throws IOException {
+            int len = data.remaining();
+            int n = ((DatagramChannel) channel).send(data, to);
+            return n == 0 && len > 0 ? -1 : n;
+        }
+
+        @Override
+        void attempt() throws IOException {
+            int n = send();
+            if (n >= 0) {
+                future.setResult(n);
+            }
+        }
+
+        @Override
+        public String coroutineName() {
+            return "sock_sendto";
         }
     }
 

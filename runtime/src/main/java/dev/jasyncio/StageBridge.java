@@ -7,8 +7,8 @@ import java.util.concurrent.CompletionStage;
  * Adapts a {@link CompletionStage} completed on any thread into a {@link Future} of the loop: the completion is
  * handed over through {@link EventLoop#callSoonThreadsafe(Runnable)}, so the awaiting coroutine resumes on the
  * loop's thread with the stage's value or its original failure. Cancelling the future (the awaiting task is
- * cancelled) cancels the stage too when it is a {@link java.util.concurrent.Future}, as asyncio's
- * {@code wrap_future} does.
+ * cancelled) cancels the stage too when it is a {@link java.util.concurrent.Future}, and a stage that ends cancelled
+ * cancels the future, as asyncio's {@code wrap_future} does.
  */
 final class StageBridge {
 
@@ -37,7 +37,8 @@ final class StageBridge {
             java.util.concurrent.Future<?> source = (java.util.concurrent.Future<?>) stage;
             future.addDoneCallback(f -> {
                 if (f.cancelled()) {
-                    source.cancel(false);
+                    // true: a plain CompletableFuture ignores it, but HttpClient's aborts the exchange only then
+                    source.cancel(true);
                 }
             });
         }

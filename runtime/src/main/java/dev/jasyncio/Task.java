@@ -2,6 +2,7 @@ package dev.jasyncio;
 
 import dev.jasyncio.internal.AsyncFrame;
 import dev.jasyncio.internal.AsyncSupport;
+import dev.jasyncio.internal.Faults;
 import dev.jasyncio.internal.UnawaitedCoroutines;
 
 import java.io.PrintStream;
@@ -277,6 +278,8 @@ public class Task<T> extends Future<T> {
     }
 
     private void drive(Object value, Throwable error) {
+        // A CancelledError thrown into the coroutine at this step: the cause of what the coroutine throws instead.
+        Throwable delivered = error;
         AsyncFrame<?> cur = resumeFrame;
         if ((sleep & NOT_STARTED) != 0) {
             sleep = (byte) (sleep & ~NOT_STARTED);
@@ -313,6 +316,9 @@ public class Task<T> extends Future<T> {
             cur.state = AsyncFrame.DONE;
             AsyncFrame<?> caller = cur.caller;
             if (caller == null) {
+                if (thrown != null && delivered instanceof CancelledError) {
+                    chainCancel(thrown, delivered);
+                }
                 finish(r, thrown);
                 return;
             }
@@ -322,6 +328,22 @@ public class Task<T> extends Future<T> {
             cur = caller;
             value = r;
             error = thrown;
+        }
+    }
+
+    /**
+     * The coroutine caught the CancelledError of this step and threw {@code failure} instead: as CPython sets the
+     * new exception's {@code __context__}, the CancelledError (with the cancel message) becomes its cause, unless
+     * it has one.
+     */
+    private static void chainCancel(Throwable failure, Throwable cancel) {
+        if (failure == cancel || failure instanceof CancelledError || failure.getCause() != null) {
+            return;
+        }
+        try {
+            failure.initCause(cancel);
+        } catch (IllegalStateException | IllegalArgumentException causeFixedAtConstruction) {
+            // made with an explicit (null) cause: it stays as the user built it
         }
     }
 
@@ -343,9 +365,9 @@ public class Task<T> extends Future<T> {
             outcome = failure;
         } else {
             super.setException(failure);
-            if (failure instanceof VirtualMachineError) {
-                throw (VirtualMachineError) failure;
-            }
+            // A StackOverflowError or OutOfMemoryError is the task's failure, as RecursionError and MemoryError
+            // are in asyncio; only the JVM's breakdowns go on to end the loop (see Faults).
+            Faults.rethrowIfFatal(failure);
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.jasyncio;
 
+
 import dev.jasyncio.internal.AsyncFrame;
+import dev.jasyncio.internal.Faults;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,7 +23,7 @@ import java.util.function.Consumer;
  * propagates. The scope's own cancellation of its task is withdrawn again ({@link Task#uncancel()}), so a caller
  * that catches the {@code ExceptionGroup} carries on normally.
  */
-public final class TaskGroup {
+public final class TaskGroup implements AsyncCloseable {
 
     private boolean entered;
     private boolean exiting;
@@ -36,6 +38,25 @@ public final class TaskGroup {
     private final Consumer<Future<?>> onTaskDone = this::onTaskDone;
 
     TaskGroup() {
+    }
+
+    /**
+     * {@code async with}'s entry: enters the group in the awaiting task. Awaited by the block
+     * {@code try (TaskGroup tg = taskGroup()) { ... }}; a group is entered once.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public Coroutine<Void> aenter() {
+        return (Coroutine<Void>) (Coroutine<?>) TaskGroupExit.enter(this);
+    }
+
+    /**
+     * {@code async with}'s exit: waits for every child; the block's failure (or the first failing child's) cancels
+     * the others, and all failures come out together as an {@link ExceptionGroup} in place of the block's.
+     */
+    @Override
+    public Coroutine<Boolean> aexit(Throwable failure) {
+        return TaskGroupExit.exit(this, failure);
     }
 
     /** Starts {@code coro} as a task of this group, named {@code Task-N}. */
@@ -164,9 +185,9 @@ public final class TaskGroup {
 
     // ---------------------------------------------------------------------------------------------------------
 
-    /** VirtualMachineErrors are Java's KeyboardInterrupt / SystemExit: raised alone, never grouped. */
+    /** The errors that end a loop are Java's KeyboardInterrupt / SystemExit: raised alone, never grouped. */
     private static boolean isBaseError(Throwable t) {
-        return t instanceof VirtualMachineError;
+        return Faults.endsLoop(t);
     }
 
     private void abort() {

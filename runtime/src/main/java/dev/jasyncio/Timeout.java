@@ -10,7 +10,7 @@ package dev.jasyncio;
  * <p>Times are loop times ({@link EventLoop#time()}); {@link Double#POSITIVE_INFINITY} means no deadline
  * (Python's {@code None}).
  */
-public final class Timeout {
+public final class Timeout implements AsyncCloseable {
 
     /** asyncio's {@code _State}, with its names for messages. */
     private enum State {
@@ -31,6 +31,22 @@ public final class Timeout {
 
     Timeout(double when) {
         this.when = when;
+    }
+
+    /** {@code async with}'s entry: arms the deadline in the awaiting task. A timeout is entered once. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public Coroutine<Void> aenter() {
+        return (Coroutine<Void>) (Coroutine<?>) new TimeoutExit(this, null, true);
+    }
+
+    /**
+     * {@code async with}'s exit: disarms the deadline; if it passed and cancelled the block, a {@link TimeoutError}
+     * (caused by the {@link CancelledError}) replaces the block's cancellation.
+     */
+    @Override
+    public Coroutine<Boolean> aexit(Throwable failure) {
+        return new TimeoutExit(this, failure, false);
     }
 
     /** The deadline in loop time, {@link Double#POSITIVE_INFINITY} if none. */

@@ -46,6 +46,9 @@ final class Waiting<T> extends LibraryFrame<WaitResult<T>> implements WaitsFor {
     protected Object step(Object value, Throwable error) {
         switch (label) {
             case 0:
+                for (Future<T> f : futures) {
+                    LoopCheck.sameLoop(f, task.loop); // their callbacks would run on the other loop's thread
+                }
                 waiter = task.loop.createFuture();
                 if (timeout != Double.POSITIVE_INFINITY) {
                     timeoutHandle = task.loop.callLater(timeout, this::release);

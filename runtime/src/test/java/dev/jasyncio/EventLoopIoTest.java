@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Timeout;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
 import java.nio.channels.Pipe;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -232,6 +233,47 @@ class EventLoopIoTest extends TestBase {
                 })));
         assertInstanceOf(ConnectException.class, got[0]);
         ch.close();
+    }
+
+    /**
+     * Datagram echo on loopback: a receive cancelled by its timeout takes no datagram and leaves no interest; the
+     * echo then answers the client, from its own address; a datagram longer than asked for is cut, as recvfrom.
+     */
+    @Test
+    void datagramEchoWithACancelledReceive() throws Exception {
+        DatagramChannel server = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
+        DatagramChannel client = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
+        server.configureBlocking(false);
+        client.configureBlocking(false);
+        java.net.SocketAddress serverAddress = server.getLocalAddress();
+        Coroutine<Object> echoOnce = coro("echo", v -> awaiting(getRunningLoop().sockRecvfrom(server, 1024)),
+                v -> {
+                    Datagram d = (Datagram) v;
+                    return awaiting(getRunningLoop().sockSendto(server, ByteBuffer.wrap(d.data()), d.address()));
+                });
+        Object r = Asyncio.run(coro("main",
+                v -> awaiting(waitFor(getRunningLoop().sockRecvfrom(server, 1024), 0.05)),
+                catching((v, e) -> {
+                    assertInstanceOf(TimeoutError.class, e);
+                    return awaiting(sleep(0)); // the future's done callback removes the reader
+                }), v -> {
+                    assertFalse(getRunningLoop().removeReader(server), "no reader left behind");
+                    createTask(echoOnce);
+                    return awaiting(getRunningLoop().sockSendto(client, ByteBuffer.wrap(b("ping")), serverAddress));
+                }, v -> {
+                    assertEquals(4, v);
+                    return awaiting(getRunningLoop().sockRecvfrom(client, 1024));
+                }, v -> {
+                    Datagram d = (Datagram) v;
+                    assertEquals(serverAddress, d.address());
+                    assertArrayEquals(b("ping"), d.data());
+                    return awaiting(getRunningLoop().sockSendto(client, ByteBuffer.wrap(b("truncated")),
+                            serverAddress));
+                }, v -> awaiting(getRunningLoop().sockRecvfrom(server, 5)),
+                v -> new String(((Datagram) v).data(), StandardCharsets.ISO_8859_1)));
+        assertEquals("trunc", r);
+        server.close();
+        client.close();
     }
 
     @Test

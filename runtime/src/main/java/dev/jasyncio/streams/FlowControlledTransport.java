@@ -15,12 +15,12 @@ abstract class FlowControlledTransport implements WriteTransport {
     static final int DEFAULT_HIGH_WATER = 64 * 1024;
 
     final EventLoop loop;
-    StreamProtocol protocol;
+    Protocol protocol;
     private boolean protocolPaused;
     private int highWater = DEFAULT_HIGH_WATER;
     private int lowWater = DEFAULT_HIGH_WATER / 4;
 
-    FlowControlledTransport(EventLoop loop, StreamProtocol protocol) {
+    FlowControlledTransport(EventLoop loop, Protocol protocol) {
         this.loop = loop;
         this.protocol = protocol;
     }

@@ -39,6 +39,13 @@ public final class Server implements AutoCloseable {
     private List<Future<Void>> waiters = new ArrayList<>();
     private boolean serving;
     private Future<Void> servingForever;
+    /** A Unix socket server's file and its identity when bound: removed on close if still the same file. */
+    private java.nio.file.Path unixPath;
+    private Object unixFileKey;
+    /** Null for plain TCP: else each connection gets TLS between its socket and its streams. */
+    private TlsSettings tls;
+    /** Null: connections are served here; else each accepted channel goes to it (a loop group's acceptor). */
+    private java.util.function.Consumer<SocketChannel> handOff;
 
     Server(EventLoop loop, List<ServerSocketChannel> sockets, ConnectionHandler handler, int limit, int backlog) {
         this.loop = loop;
@@ -100,9 +107,15 @@ public final class Server implements AutoCloseable {
                 acceptFailed(s, e);
                 return;
             }
+            if (handOff != null) {
+                handOff.accept(c);
+                continue;
+            }
             StreamReader reader = new StreamReader(limit);
             StreamProtocol protocol = new StreamProtocol(loop, reader, handler);
-            new SocketTransport(loop, c, protocol, this).start();
+            Protocol below = tls == null ? protocol
+                    : new TlsProtocol(loop, tls.context(), tls.serverEngine(), protocol, null, tls.handshakeTimeout());
+            new SocketTransport(loop, c, below, this).start();
         }
     }
 
@@ -132,6 +145,22 @@ public final class Server implements AutoCloseable {
     private static boolean outOfResources(IOException e) {
         String m = String.valueOf(e.getMessage());
         return m.contains("Too many open files") || m.contains("No buffer space") || m.contains("Cannot allocate");
+    }
+
+    /** Gives each accepted channel to {@code target} instead of serving it on this loop. */
+    void handOff(java.util.function.Consumer<SocketChannel> target) {
+        handOff = target;
+    }
+
+    /** Serves each connection over TLS. */
+    void useTls(TlsSettings settings) {
+        tls = settings;
+    }
+
+    /** asyncio 3.13's {@code cleanup_socket}: {@link #close()} removes {@code path} if it is still {@code key}. */
+    void removeOnClose(java.nio.file.Path path, Object key) {
+        unixPath = path;
+        unixFileKey = key;
     }
 
     void attach(SocketTransport t) {
@@ -174,6 +203,10 @@ public final class Server implements AutoCloseable {
             }
         }
         serving = false;
+        if (unixPath != null) {
+            UnixSockets.cleanUp(unixPath, unixFileKey);
+            unixPath = null;
+        }
         if (servingForever != null && !servingForever.done()) {
             servingForever.cancel();
             servingForever = null;

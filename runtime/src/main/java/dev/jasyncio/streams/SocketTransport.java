@@ -46,7 +46,7 @@ final class SocketTransport extends FlowControlledTransport implements ReadTrans
     private final SocketAddress peername;
     private final SocketAddress sockname;
 
-    SocketTransport(EventLoop loop, SocketChannel channel, StreamProtocol protocol, Server server) {
+    SocketTransport(EventLoop loop, SocketChannel channel, Protocol protocol, Server server) {
         super(loop, protocol);
         this.channel = channel;
         this.server = server;

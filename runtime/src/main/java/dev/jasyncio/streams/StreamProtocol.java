@@ -4,6 +4,7 @@ import dev.jasyncio.Coroutine;
 import dev.jasyncio.EventLoop;
 import dev.jasyncio.Future;
 import dev.jasyncio.Task;
+import dev.jasyncio.internal.Faults;
 
 import java.net.SocketException;
 import java.util.ArrayDeque;
@@ -16,7 +17,7 @@ import java.util.Map;
  * its high-water mark), knows when the connection is lost ({@code waitClosed}), and on a server starts the handler
  * for the new connection.
  */
-final class StreamProtocol {
+final class StreamProtocol implements Protocol {
 
     final EventLoop loop;
     private StreamReader reader;
@@ -41,7 +42,8 @@ final class StreamProtocol {
     // ---------------------------------------------------------------------------------------------------------
     // From the transport
 
-    void connectionMade(WriteTransport t, ReadTransport source) {
+    @Override
+    public void connectionMade(WriteTransport t, ReadTransport source) {
         transport = t;
         if (reader != null && source != null) {
             reader.setTransport(source);
@@ -53,9 +55,8 @@ final class StreamProtocol {
         Coroutine<?> res;
         try {
             res = handler.handle(reader, writer);
-        } catch (VirtualMachineError fatal) {
-            throw fatal;
         } catch (Throwable e) {
+            Faults.rethrowIfFatal(e);
             reportHandlerFailure(e, t);
             return;
         }
@@ -83,21 +84,24 @@ final class StreamProtocol {
         t.close();
     }
 
-    void dataReceived(java.nio.ByteBuffer data) {
+    @Override
+    public void dataReceived(java.nio.ByteBuffer data) {
         if (reader != null) {
             reader.feedData(data);
         }
     }
 
     /** The peer will send no more; true: keep the connection open for writing (half-close). */
-    boolean eofReceived() {
+    @Override
+    public boolean eofReceived() {
         if (reader != null) {
             reader.feedEof();
         }
         return true;
     }
 
-    void connectionLost(Throwable exc) {
+    @Override
+    public void connectionLost(Throwable exc) {
         if (reader != null) {
             if (exc == null) {
                 reader.feedEof();
@@ -135,11 +139,13 @@ final class StreamProtocol {
         transport = null;
     }
 
-    void pauseWriting() {
+    @Override
+    public void pauseWriting() {
         writingPaused = true;
     }
 
-    void resumeWriting() {
+    @Override
+    public void resumeWriting() {
         writingPaused = false;
         if (drainWaiters != null) {
             for (Future<Void> w : drainWaiters) {

@@ -85,7 +85,10 @@ public class StreamWriter {
     /**
      * asyncio's {@code get_extra_info}: {@code "peername"} and {@code "sockname"} ({@link java.net.InetSocketAddress}
      * where Python has a {@code (host, port)} tuple), {@code "socket"} (the {@link java.nio.channels.SocketChannel});
-     * for a pipe, {@code "pipe"}. Null if unknown.
+     * for a pipe, {@code "pipe"}. Over TLS also: {@code "sslsession"} (the {@link javax.net.ssl.SSLSession}),
+     * {@code "peercert"} (the peer's {@link java.security.cert.Certificate}), {@code "peercertchain"} (its chain),
+     * {@code "cipher"} (the cipher suite's name), {@code "protocol"} ({@code "TLSv1.3"}, ...), {@code "ssl_object"} (the
+     * {@link javax.net.ssl.SSLEngine}) and {@code "sslcontext"}. Null if unknown.
      */
     public Object getExtraInfo(String name) {
         return transport.getExtraInfo(name);

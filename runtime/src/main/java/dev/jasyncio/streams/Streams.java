@@ -5,6 +5,7 @@ import dev.jasyncio.Coroutine;
 import dev.jasyncio.EventLoop;
 import dev.jasyncio.internal.LibraryFrame;
 
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.ConnectException;
@@ -13,13 +14,15 @@ import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * asyncio's {@code streams} functions: {@link #openConnection} and {@link #startServer} (also on {@code Asyncio}).
+ * asyncio's {@code streams} functions: {@link #openConnection} and {@link #startServer}, {@link #openUnixConnection}
+ * and {@link #startUnixServer} (also on {@code Asyncio}).
  * Host names are resolved on the loop's default executor (blocking, as {@code getaddrinfo}); IP literals are used
  * as they are.
  */
@@ -44,7 +47,59 @@ public final class Streams {
     /** {@link #openConnection(String, int)} with the reader's {@code limit}. */
     public static Coroutine<StreamPair> openConnection(String host, int port, int limit) throws IOException {
         Objects.requireNonNull(host, "host");
-        return new OpenConnection(host, port, limit);
+        return new OpenConnection(host, port, limit, null);
+    }
+
+    /**
+     * Connects to {@code host:port} over TLS (asyncio's {@code open_connection(..., ssl=ctx)}): the await returns once
+     * the handshake is done. The client sends {@code host} as SNI (unless it is an IP address) and checks the
+     * server's certificate against it (HTTPS endpoint identification), trusting what {@code ssl} trusts. A failed
+     * handshake (an untrusted certificate, a wrong name, a peer that closes) is thrown at the await as the JDK's
+     * {@link javax.net.ssl.SSLHandshakeException}; so is a handshake that takes longer than 60 s.
+     */
+    public static Coroutine<StreamPair> openConnection(String host, int port, SSLContext ssl) throws IOException {
+        return openConnection(host, port, ssl, null);
+    }
+
+    /**
+     * {@link #openConnection(String, int, SSLContext)} checking the certificate against {@code serverHostname} (and
+     * sending it as SNI) instead of {@code host}: asyncio's {@code server_hostname}. Null means {@code host}; an empty
+     * name sends no SNI and checks no name (only that the certificate is trusted).
+     */
+    public static Coroutine<StreamPair> openConnection(String host, int port, SSLContext ssl, String serverHostname)
+            throws IOException {
+        return openConnection(host, port, ssl, serverHostname, TlsSettings.DEFAULT_HANDSHAKE_TIMEOUT);
+    }
+
+    /**
+     * {@link #openConnection(String, int, SSLContext, String)} with asyncio's {@code ssl_handshake_timeout}: a
+     * handshake still running after {@code handshakeTimeoutSeconds} aborts the connection, and the await throws
+     * {@link javax.net.ssl.SSLHandshakeException}.
+     */
+    public static Coroutine<StreamPair> openConnection(String host, int port, SSLContext ssl, String serverHostname,
+                                                       double handshakeTimeoutSeconds) throws IOException {
+        Objects.requireNonNull(host, "host");
+        return new OpenConnection(host, port, StreamReader.DEFAULT_LIMIT,
+                new TlsSettings(ssl, serverHostname, handshakeTimeoutSeconds));
+    }
+
+    /**
+     * Listens on {@code host:port} and serves each connection over TLS (asyncio's {@code start_server(...,
+     * ssl=ctx)}): {@code ssl} holds the server's key and certificate. The handler runs once the connection's
+     * handshake is done; a connection whose handshake fails or takes longer than 60 s is closed and never reaches
+     * it, and the server goes on.
+     */
+    public static Coroutine<Server> startServer(ConnectionHandler handler, String host, int port, SSLContext ssl)
+            throws IOException {
+        return startServer(handler, host, port, ssl, TlsSettings.DEFAULT_HANDSHAKE_TIMEOUT);
+    }
+
+    /** {@link #startServer(ConnectionHandler, String, int, SSLContext)} with asyncio's {@code ssl_handshake_timeout}. */
+    public static Coroutine<Server> startServer(ConnectionHandler handler, String host, int port, SSLContext ssl,
+                                                double handshakeTimeoutSeconds) throws IOException {
+        Objects.requireNonNull(handler, "handler");
+        return new StartServer(handler, host, port, StreamReader.DEFAULT_LIMIT, BACKLOG,
+                new TlsSettings(ssl, null, handshakeTimeoutSeconds));
     }
 
     /**
@@ -60,7 +115,38 @@ public final class Streams {
     public static Coroutine<Server> startServer(ConnectionHandler handler, String host, int port, int limit,
                                                 int backlog) throws IOException {
         Objects.requireNonNull(handler, "handler");
-        return new StartServer(handler, host, port, limit, backlog);
+        return new StartServer(handler, host, port, limit, backlog, null);
+    }
+
+    /**
+     * Connects to the Unix domain socket at {@code path} (asyncio's {@code open_unix_connection}) and returns the
+     * connection's reader and writer; {@code getExtraInfo("peername")} is a {@link java.net.UnixDomainSocketAddress}.
+     */
+    public static Coroutine<StreamPair> openUnixConnection(Path path) throws IOException {
+        return openUnixConnection(path, StreamReader.DEFAULT_LIMIT);
+    }
+
+    /** {@link #openUnixConnection(Path)} with the reader's {@code limit}. */
+    public static Coroutine<StreamPair> openUnixConnection(Path path, int limit) throws IOException {
+        Objects.requireNonNull(path, "path");
+        return new UnixSockets.Open(path, limit);
+    }
+
+    /**
+     * Listens on a Unix domain socket at {@code path} (asyncio's {@code start_unix_server}) and runs {@code handler}
+     * for each connection. As asyncio 3.13, a stale socket file at {@code path} is removed first, and
+     * {@link Server#close()} removes the socket file, unless another file has replaced it since.
+     */
+    public static Coroutine<Server> startUnixServer(ConnectionHandler handler, Path path) throws IOException {
+        return startUnixServer(handler, path, StreamReader.DEFAULT_LIMIT, BACKLOG);
+    }
+
+    /** {@link #startUnixServer(ConnectionHandler, Path)} with the readers' {@code limit} and the listen backlog. */
+    public static Coroutine<Server> startUnixServer(ConnectionHandler handler, Path path, int limit, int backlog)
+            throws IOException {
+        Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(path, "path");
+        return new UnixSockets.Start(handler, path, limit, backlog);
     }
 
     static boolean isIpLiteral(String host) {
@@ -95,11 +181,16 @@ public final class Streams {
         private int next;
         private SocketChannel channel;
         private List<Throwable> failures;
+        /** Null for plain TCP. */
+        private final TlsSettings tls;
+        private TlsProtocol tlsProtocol;
+        private StreamPair pair;
 
-        OpenConnection(String host, int port, int limit) {
+        OpenConnection(String host, int port, int limit, TlsSettings tls) {
             this.host = host;
             this.port = port;
             this.limit = limit;
+            this.tls = tls;
         }
 
         @Override
@@ -123,6 +214,13 @@ public final class Streams {
                     } catch (IOException e) {
                         return jump(3, null, e);
                     }
+                case 4:
+                    // The TLS handshake's outcome.
+                    if (error != null) {
+                        tlsProtocol.abort(); // failed: already closing; cancelled: the connection goes with it
+                        rethrow(error);
+                    }
+                    return pair;
                 default:
                     if (error != null) {
                         closeChannel();
@@ -135,6 +233,9 @@ public final class Streams {
                         failures.add(error);
                         return jump(2, null, null);
                     }
+                    if (tls != null) {
+                        return startTls();
+                    }
                     return connected();
             }
         }
@@ -146,6 +247,25 @@ public final class Streams {
             SocketTransport transport = new SocketTransport(loop, channel, protocol, null);
             transport.start();
             return new StreamPair(reader, new StreamWriter(transport, protocol, reader));
+        }
+
+        /** asyncio's SSLProtocol between the socket and the streams; the await returns when the handshake is done. */
+        private Object startTls() {
+            EventLoop loop = task.getLoop();
+            StreamReader reader = new StreamReader(limit);
+            StreamProtocol protocol = new StreamProtocol(loop, reader, null);
+            dev.jasyncio.Future<Void> handshake = loop.createFuture();
+            javax.net.ssl.SSLEngine engine;
+            try {
+                engine = tls.clientEngine(host, port);
+            } catch (RuntimeException e) {
+                closeChannel();
+                throw e;
+            }
+            tlsProtocol = new TlsProtocol(loop, tls.context(), engine, protocol, handshake, tls.handshakeTimeout());
+            pair = new StreamPair(reader, new StreamWriter(tlsProtocol.appTransport(), protocol, reader));
+            new SocketTransport(loop, channel, tlsProtocol, null).start();
+            return await(handshake, 4);
         }
 
         private RuntimeException allFailed() {
@@ -194,13 +314,16 @@ public final class Streams {
         private final int limit;
         private final int backlog;
         private Server server;
+        /** Null for plain TCP. */
+        private final TlsSettings tls;
 
-        StartServer(ConnectionHandler handler, String host, int port, int limit, int backlog) {
+        StartServer(ConnectionHandler handler, String host, int port, int limit, int backlog, TlsSettings tls) {
             this.handler = handler;
             this.host = host;
             this.port = port;
             this.limit = limit;
             this.backlog = backlog;
+            this.tls = tls;
         }
 
         @Override
@@ -212,6 +335,9 @@ public final class Streams {
                     rethrow(error);
                     List<ServerSocketChannel> sockets = bindAll((InetAddress[]) value);
                     server = new Server(task.getLoop(), sockets, handler, limit, backlog);
+                    if (tls != null) {
+                        server.useTls(tls);
+                    }
                     server.startServingNow();
                     return await(Asyncio.sleep(0), 2);
                 default:

@@ -1,5 +1,6 @@
 package dev.jasyncio.sync;
 
+import dev.jasyncio.AsyncCloseable;
 import dev.jasyncio.CancelledError;
 import dev.jasyncio.Coroutine;
 import dev.jasyncio.Future;
@@ -20,7 +21,7 @@ import java.util.function.BooleanSupplier;
  * signalled but fails or is cancelled on the way out passes the signal to another waiter (a spurious wake-up,
  * which the protocol allows: re-check the state, or use {@link #waitFor(BooleanSupplier)}).
  */
-public class Condition {
+public class Condition implements AsyncCloseable {
 
     private final Lock lock;
     private final ArrayDeque<Future<Boolean>> waiters = new ArrayDeque<>();
@@ -94,6 +95,20 @@ public class Condition {
                 fut.setResult(false);
             }
         }
+    }
+
+    /** {@code async with condition:} entry, awaited by {@code try (condition) { ... }} in an async body: acquires the underlying lock. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public Coroutine<Void> aenter() {
+        return (Coroutine<Void>) (Coroutine<?>) acquire();
+    }
+
+    /** {@code async with condition:} exit: releases the underlying lock however the block ended; never suppresses a failure. */
+    @Override
+    public Coroutine<Boolean> aexit(Throwable failure) {
+        release();
+        return Coroutine.of(Boolean.FALSE);
     }
 
     @Override

@@ -1,12 +1,15 @@
 package dev.jasyncio.sync;
 
+import dev.jasyncio.AsyncCloseable;
 import dev.jasyncio.CancelledError;
 import dev.jasyncio.Coroutine;
 import dev.jasyncio.Future;
-import dev.jasyncio.internal.LibraryFrame;
+import dev.jasyncio.annotations.Async;
 import dev.jasyncio.internal.LoopBinding;
 
 import java.util.ArrayDeque;
+
+import static dev.jasyncio.Asyncio.await;
 
 /**
  * asyncio's {@code Lock}: a mutual-exclusion lock for tasks, not owned by any of them.
@@ -16,7 +19,7 @@ import java.util.ArrayDeque;
  * passes the wake-up on to the next one. Use as {@code await(lock.acquire()); try { ... } finally {
  * lock.release(); }}.
  */
-public class Lock {
+public class Lock implements AsyncCloseable {
 
     private ArrayDeque<Future<Boolean>> waiters;
     private boolean locked;
@@ -32,8 +35,33 @@ public class Lock {
     }
 
     /** Acquires the lock, waiting for it in FIFO order if it is held or others wait; produces true. */
+    @Async
     public Coroutine<Boolean> acquire() {
-        return new Acquire();
+        // Jumping the queue when every waiter is cancelled is only an optimisation, as in asyncio.
+        if (!locked && allWaitersCancelled()) {
+            locked = true;
+            return Coroutine.of(true);
+        }
+        if (waiters == null) {
+            waiters = new ArrayDeque<>();
+        }
+        Future<Boolean> fut = binding.loop(this).createFuture();
+        waiters.add(fut);
+        try {
+            try {
+                await(fut);
+            } finally {
+                waiters.remove(fut);
+            }
+        } catch (CancelledError e) {
+            if (!locked) {
+                // Keep the invariant: a free lock with waiters has its first waiter woken.
+                wakeUpFirst();
+            }
+            throw e;
+        }
+        locked = true;
+        return Coroutine.of(true);
     }
 
     /** Releases the lock and wakes the first waiter; {@link IllegalStateException} if it is not held. */
@@ -67,6 +95,20 @@ public class Lock {
         }
     }
 
+    /** {@code async with lock:} entry, awaited by {@code try (lock) { ... }} in an async body: acquires the lock. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public Coroutine<Void> aenter() {
+        return (Coroutine<Void>) (Coroutine<?>) acquire();
+    }
+
+    /** {@code async with lock:} exit: releases the lock however the block ended; never suppresses a failure. */
+    @Override
+    public Coroutine<Boolean> aexit(Throwable failure) {
+        release();
+        return Coroutine.of(Boolean.FALSE);
+    }
+
     @Override
     public String toString() {
         String extra = locked ? "locked" : "unlocked";
@@ -74,41 +116,5 @@ public class Lock {
             extra += ", waiters:" + waiters.size();
         }
         return "<Lock [" + extra + "]>";
-    }
-
-    /** The coroutine of {@link #acquire()}. */
-    private final class Acquire extends LibraryFrame<Boolean> {
-
-        private Future<Boolean> fut;
-
-        @Override
-        protected Object step(Object value, Throwable error) {
-            if (label == 0) {
-                // Jumping the queue when every waiter is cancelled is only an optimisation, as in asyncio.
-                if (!locked && allWaitersCancelled()) {
-                    locked = true;
-                    return Boolean.TRUE;
-                }
-                if (waiters == null) {
-                    waiters = new ArrayDeque<>();
-                }
-                fut = binding.loop(Lock.this).createFuture();
-                waiters.add(fut);
-                return await(fut, 1);
-            }
-            waiters.remove(fut);
-            if (error instanceof CancelledError && !locked) {
-                // Keep the invariant: a free lock with waiters has its first waiter woken.
-                wakeUpFirst();
-            }
-            rethrow(error);
-            locked = true;
-            return Boolean.TRUE;
-        }
-
-        @Override
-        public String coroutineName() {
-            return "Lock.acquire";
-        }
     }
 }

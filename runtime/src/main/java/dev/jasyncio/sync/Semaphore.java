@@ -1,5 +1,6 @@
 package dev.jasyncio.sync;
 
+import dev.jasyncio.AsyncCloseable;
 import dev.jasyncio.CancelledError;
 import dev.jasyncio.Coroutine;
 import dev.jasyncio.Future;
@@ -15,7 +16,7 @@ import java.util.ArrayDeque;
  * <p>Fair: waiters get permits in FIFO order, and a task arriving while others wait queues up behind them even if
  * a permit is free. A waiter cancelled after it was handed a permit gives it back.
  */
-public class Semaphore {
+public class Semaphore implements AsyncCloseable {
 
     private ArrayDeque<Future<Boolean>> waiters;
     int value;
@@ -73,6 +74,20 @@ public class Semaphore {
             }
         }
         return false;
+    }
+
+    /** {@code async with semaphore:} entry, awaited by {@code try (semaphore) { ... }} in an async body: acquires the semaphore. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public Coroutine<Void> aenter() {
+        return (Coroutine<Void>) (Coroutine<?>) acquire();
+    }
+
+    /** {@code async with semaphore:} exit: releases the semaphore however the block ended; never suppresses a failure. */
+    @Override
+    public Coroutine<Boolean> aexit(Throwable failure) {
+        release();
+        return Coroutine.of(Boolean.FALSE);
     }
 
     @Override

@@ -28,7 +28,9 @@ class DiagnosticsDocsTest {
 
     /** Surefire runs in the module folder; the docs live at the repository root. */
     private static final Path DOCS = Path.of("..", "docs", "diagnostics");
-    private static final Path TESTS = Path.of("src", "test");
+    /** This module's tests, and those that run transformed code on the runtime. */
+    private static final List<Path> TESTS = List.of(Path.of("src", "test"),
+            Path.of("..", "coroutine-transformer-tests", "src", "test"));
 
     @Test
     void everyRuleIsDocumentedIndexedAndTested() throws IOException {
@@ -72,16 +74,21 @@ class DiagnosticsDocsTest {
     /** The text of every test source and test resource but this one. */
     private static List<String> testSources() throws IOException {
         List<String> texts = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(TESTS)) {
-            files.filter(f -> Files.isRegularFile(f) && f.toString().endsWith(".java")
-                            && !f.getFileName().toString().equals("DiagnosticsDocsTest.java"))
-                    .forEach(f -> {
-                        try {
-                            texts.add(Files.readString(f));
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    });
+        for (Path root : TESTS) {
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(root)) {
+                files.filter(f -> Files.isRegularFile(f) && f.toString().endsWith(".java")
+                                && !f.getFileName().toString().equals("DiagnosticsDocsTest.java"))
+                        .forEach(f -> {
+                            try {
+                                texts.add(Files.readString(f));
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        });
+            }
         }
         return texts;
     }

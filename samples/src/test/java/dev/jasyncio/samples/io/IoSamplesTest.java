@@ -72,6 +72,29 @@ class IoSamplesTest {
     }
 
     @Test
+    void datagramEchoAnswersEveryClientAndTheServerStopsWhenCancelled() throws Exception {
+        DatagramEcho.Result r = Asyncio.run(DatagramEcho.run(10, 20));
+        assertEquals(10 * 20, r.echoed());
+        assertTrue(r.served() >= 10 * 20, "served " + r.served());
+    }
+
+    @Test
+    void httpsGetFetchesThePageFromTheJdksHttpsServer() throws Exception {
+        java.security.KeyStore keys = HttpsGet.selfSignedKeyStore();
+        com.sun.net.httpserver.HttpsServer server = HttpsGet.startServer(HttpsGet.serverContext(keys));
+        try {
+            HttpsGet.Result r = Asyncio.run(HttpsGet.get("localhost", server.getAddress().getPort(), "/hello",
+                    HttpsGet.clientContext(keys)));
+            assertEquals(200, r.status());
+            assertEquals("hello over TLS\n", r.body());
+            assertTrue(r.protocol().startsWith("TLSv1."), r.protocol());
+            assertEquals("CN=localhost", r.peer());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void subprocessLinesArriveWhileTheChildRuns() throws Exception {
         List<SubprocessLines.Line> lines = Asyncio.run(SubprocessLines.follow(4, 150));
         assertEquals(List.of("tick 1", "tick 2", "tick 3", "tick 4"), lines.stream().map(SubprocessLines.Line::text)

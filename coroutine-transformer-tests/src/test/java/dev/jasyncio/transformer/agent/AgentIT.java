@@ -29,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The agent jar for real: an app compiled by javac alone (no plugin) runs in a child JVM with
- * {@code -javaagent:coroutine-transformer-VERSION-agent.jar}. Runs after {@code package}, which builds the jar.
+ * {@code -javaagent:coroutine-transformer-VERSION-agent.jar}. Runs as an integration test, after the jar is copied
+ * from the transformer's build.
  */
 class AgentIT {
 

@@ -120,7 +120,7 @@ public final class FuzzMain {
     /** The Maven command, run from the project's root, that runs the fuzz test with the given {@code -D} options. */
     static String command(String options) {
         String avoid = System.getProperty("jasyncio.fuzz.avoid");
-        return "mvn -q -B -o -pl coroutine-transformer test -Dtest=DifferentialFuzzTest " + options
+        return "mvn -q -B -o -pl coroutine-transformer-tests test -Dtest=DifferentialFuzzTest " + options
                 + (avoid == null ? "" : " -Djasyncio.fuzz.avoid=" + avoid);
     }
 

@@ -1,0 +1,251 @@
+package dev.jasyncio;
+
+import dev.jasyncio.internal.StreamsAccess;
+import dev.jasyncio.streams.ConnectionHandler;
+import dev.jasyncio.streams.Server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Several event loops, one per thread, to use several cores (Netty's {@code EventLoopGroup}, Kotlin's
+ * dispatchers; asyncio has one loop per thread and leaves the rest to the user). A task belongs to one loop for its
+ * whole life, so asyncio's semantics hold unchanged inside each loop; work crosses loops only through the
+ * thread-safe entry points ({@link #submit}, {@link Asyncio#runCoroutineThreadsafe}, awaiting a
+ * {@link CompletableFuture}).
+ *
+ * <pre>{@code
+ * try (LoopGroup group = LoopGroup.open(Runtime.getRuntime().availableProcessors())) {
+ *     Server server = group.startServer(EchoServer::handle, "0.0.0.0", 8888);   // each connection on one loop
+ *     int answer = group.submit(() -> compute()).join();                          // a coroutine on one loop
+ * }                                                                              // cancels what still runs
+ * }</pre>
+ */
+public final class LoopGroup implements AutoCloseable {
+
+    /** asyncio's default listen backlog. */
+    private static final int BACKLOG = 100;
+
+    private final EventLoop[] loops;
+    private final Thread[] threads;
+    private final AtomicInteger next = new AtomicInteger();
+    private volatile boolean closed;
+
+    private LoopGroup(int n) {
+        loops = new EventLoop[n];
+        threads = new Thread[n];
+        CountDownLatch running = new CountDownLatch(n);
+        for (int i = 0; i < n; i++) {
+            EventLoop loop = new EventLoop();
+            loops[i] = loop;
+            threads[i] = new Thread(() -> runLoop(loop, running), "jasyncio-loop-" + i);
+            threads[i].start();
+        }
+        try {
+            running.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new IllegalStateException("interrupted while the loops were starting", e);
+        }
+    }
+
+    /** Starts {@code loops} event loops, each on its own (platform, non-daemon) thread. */
+    public static LoopGroup open(int loops) {
+        if (loops < 1) {
+            throw new IllegalArgumentException("a loop group needs at least one loop, got " + loops);
+        }
+        return new LoopGroup(loops);
+    }
+
+    /** The thread of one loop: runs it until {@link #close()}, then cancels its tasks, lets them finish, closes it. */
+    private static void runLoop(EventLoop loop, CountDownLatch running) {
+        try {
+            loop.callSoon(running::countDown);
+            loop.runForever();
+        } finally {
+            try {
+                Asyncio.cancelAllTasks(loop);
+            } finally {
+                loop.close();
+            }
+        }
+    }
+
+    /** How many loops the group runs. */
+    public int size() {
+        return loops.length;
+    }
+
+    /** The {@code i}-th loop (0-based), for {@link Asyncio#runCoroutineThreadsafe} or {@code callSoonThreadsafe}. */
+    public EventLoop loop(int i) {
+        return loops[i];
+    }
+
+    /** The next loop in turn. */
+    private EventLoop nextLoop() {
+        return loops[Math.floorMod(next.getAndIncrement(), loops.length)];
+    }
+
+    /**
+     * Runs the coroutine that {@code main} makes as a task on one of the loops (each in turn) and returns its
+     * outcome as a {@link CompletableFuture}: cancelling that future cancels the task. {@code main} is called on
+     * the loop's thread.
+     */
+    public <T> CompletableFuture<T> submit(AsyncSupplier<T> main) {
+        Objects.requireNonNull(main, "main");
+        checkOpen();
+        EventLoop loop = nextLoop();
+        CompletableFuture<T> result = new CompletableFuture<>();
+        loop.callSoonThreadsafe(() -> {
+            if (result.isCancelled()) {
+                return;
+            }
+            Task<T> task;
+            try {
+                task = loop.createTask(Objects.requireNonNull(main.get(), "the supplier returned no coroutine"));
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+                return;
+            }
+            task.addDoneCallback(t -> {
+                if (t.cancelled()) {
+                    result.cancel(false);
+                } else if (t.exception() != null) {
+                    result.completeExceptionally(t.exception());
+                } else {
+                    result.complete(t.result());
+                }
+            });
+            result.whenComplete((v, e) -> {
+                if (result.isCancelled() && !task.done()) {
+                    try {
+                        loop.callSoonThreadsafe(task::cancel);
+                    } catch (IllegalStateException loopClosed) {
+                        // cancelled with the loop already
+                    }
+                }
+            });
+        });
+        return result;
+    }
+
+    /**
+     * Listens on {@code host:port} (port 0: a free port, see {@link Server#sockets()}) and serves each accepted
+     * connection on one of the loops, in turn, for its whole life: the first loop accepts and hands each channel
+     * to the loop that serves it. The returned {@link Server} belongs to the first loop: stop listening with
+     * {@code server.getLoop().callSoonThreadsafe(server::close)}, or close the group.
+     */
+    public Server startServer(ConnectionHandler handler, String host, int port) throws IOException {
+        Objects.requireNonNull(handler, "handler");
+        checkOpen();
+        ServerSocketChannel listener = ServerSocketChannel.open();
+        try {
+            listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            listener.bind(host == null ? new InetSocketAddress(port) : new InetSocketAddress(host, port), BACKLOG);
+            listener.configureBlocking(false);
+        } catch (IOException | RuntimeException e) {
+            listener.close();
+            throw e;
+        }
+        EventLoop acceptor = loops[0];
+        CompletableFuture<Server> started = new CompletableFuture<>();
+        acceptor.callSoonThreadsafe(() -> {
+            try {
+                started.complete(StreamsAccess.INSTANCE.handOffServer(acceptor, listener, handler,
+                        c -> handOff(c, handler)));
+            } catch (Throwable e) {
+                started.completeExceptionally(e);
+            }
+        });
+        try {
+            return started.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            listener.close();
+            throw new IOException("interrupted while the server was starting", e);
+        } catch (ExecutionException e) {
+            listener.close();
+            if (e.getCause() instanceof IOException) {
+                throw (IOException) e.getCause();
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** On the acceptor's thread: the connection goes to the next loop, which serves it from then on. */
+    private void handOff(SocketChannel c, ConnectionHandler handler) {
+        EventLoop target = nextLoop();
+        if (target == loops[0]) {
+            StreamsAccess.INSTANCE.serve(target, c, handler);
+            return;
+        }
+        try {
+            target.callSoonThreadsafe(() -> StreamsAccess.INSTANCE.serve(target, c, handler));
+        } catch (IllegalStateException loopClosed) {
+            try {
+                c.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the loop group is closed");
+        }
+    }
+
+    /**
+     * Stops every loop: each cancels the tasks it still runs and runs them until they finish (their
+     * {@code finally} blocks run, as {@code Asyncio.run} does at its end), then closes; returns when all the
+     * threads have ended. Futures from {@link #submit} of cancelled tasks end cancelled. Idempotent; not from a
+     * loop of the group (it would wait for itself).
+     */
+    @Override
+    public void close() {
+        for (Thread t : threads) {
+            if (t == Thread.currentThread()) {
+                throw new IllegalStateException("a loop group cannot be closed from one of its own loops");
+            }
+        }
+        closed = true;
+        for (EventLoop loop : loops) {
+            if (loop != null) {
+                try {
+                    loop.callSoonThreadsafe(loop::stop);
+                } catch (IllegalStateException alreadyClosed) {
+                    // its thread has ended
+                }
+            }
+        }
+        boolean interrupted = false;
+        for (Thread t : threads) {
+            while (t != null && t.isAlive()) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "<LoopGroup loops=" + loops.length + (closed ? " closed" : "") + ">";
+    }
+}
