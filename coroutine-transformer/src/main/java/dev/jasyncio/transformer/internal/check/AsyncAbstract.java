@@ -1,8 +1,8 @@
 package dev.jasyncio.transformer.internal.check;
 
+import com.github.javaparser.ast.body.MethodDeclaration;
 import dev.jasyncio.transformer.internal.rules.Rule;
 import dev.jasyncio.transformer.internal.rules.Texts;
-import com.github.javaparser.ast.body.MethodDeclaration;
 
 /**
  * {@code @Async} on a method without a body: abstract, an interface method without {@code default}, or native.

@@ -1,8 +1,8 @@
 package dev.jasyncio.transformer.internal.check;
 
+import com.github.javaparser.ast.nodeTypes.NodeWithSimpleName;
 import dev.jasyncio.transformer.internal.rules.Rule;
 import dev.jasyncio.transformer.internal.rules.Texts;
-import com.github.javaparser.ast.nodeTypes.NodeWithSimpleName;
 
 /**
  * {@code @Async} on a constructor: a constructor must return the finished object and cannot hand back a

@@ -1,9 +1,9 @@
 package dev.jasyncio.transformer.internal.check;
 
-import dev.jasyncio.transformer.internal.rules.Rule;
-import dev.jasyncio.transformer.internal.rules.Texts;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.type.Type;
+import dev.jasyncio.transformer.internal.rules.Rule;
+import dev.jasyncio.transformer.internal.rules.Texts;
 
 /**
  * {@code @Async} on a method whose return type is not {@code Coroutine<T>}: calling an async method must hand

@@ -1,9 +1,9 @@
 package dev.jasyncio.transformer.internal.check;
 
+import com.github.javaparser.ast.expr.LambdaExpr;
 import dev.jasyncio.transformer.internal.rules.Rule;
 import dev.jasyncio.transformer.internal.rules.Text;
 import dev.jasyncio.transformer.internal.rules.Texts;
-import com.github.javaparser.ast.expr.LambdaExpr;
 
 /**
  * {@code await} in a lambda whose functional interface does not return {@code Coroutine}: the lambda is a

@@ -1,10 +1,10 @@
 package dev.jasyncio.transformer.internal.check;
 
-import dev.jasyncio.transformer.internal.rules.Rule;
-import dev.jasyncio.transformer.internal.rules.Texts;
 import com.github.javaparser.ast.Modifier;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
+import dev.jasyncio.transformer.internal.rules.Rule;
+import dev.jasyncio.transformer.internal.rules.Texts;
 
 import java.util.Collections;
 import java.util.IdentityHashMap;

@@ -1,8 +1,8 @@
 package dev.jasyncio.transformer.internal.check;
 
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import dev.jasyncio.transformer.internal.rules.Rule;
 import dev.jasyncio.transformer.internal.rules.Texts;
-import com.github.javaparser.ast.expr.MethodReferenceExpr;
 
 /**
  * {@code Asyncio::await} as a method reference: it becomes a lambda that some other code calls, outside any

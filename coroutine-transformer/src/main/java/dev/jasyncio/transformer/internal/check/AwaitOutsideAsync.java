@@ -1,10 +1,10 @@
 package dev.jasyncio.transformer.internal.check;
 
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
 import dev.jasyncio.transformer.internal.rules.Rule;
 import dev.jasyncio.transformer.internal.rules.Text;
 import dev.jasyncio.transformer.internal.rules.Texts;
-import com.github.javaparser.ast.body.MethodDeclaration;
-import com.github.javaparser.ast.body.TypeDeclaration;
 
 /**
  * {@code await} in a method that is not {@code @Async}, or in a constructor, an initializer or a field

@@ -1,9 +1,9 @@
 package dev.jasyncio.transformer.internal.check;
 
-import dev.jasyncio.transformer.internal.rules.Rule;
-import dev.jasyncio.transformer.internal.rules.Texts;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
+import dev.jasyncio.transformer.internal.rules.Rule;
+import dev.jasyncio.transformer.internal.rules.Texts;
 
 import java.util.Collections;
 import java.util.IdentityHashMap;
