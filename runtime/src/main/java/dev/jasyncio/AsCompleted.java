@@ -1,6 +1,6 @@
 package dev.jasyncio;
 
-import dev.jasyncio.internal.LibraryFrame;
+import dev.jasyncio.annotations.Async;
 import dev.jasyncio.queue.Queue;
 
 import java.util.Collection;
@@ -11,6 +11,8 @@ import java.util.LinkedHashSet;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.Consumer;
+
+import static dev.jasyncio.Asyncio.await;
 
 /**
  * {@code asCompleted(aws[, timeout])}: asyncio's {@code _AsCompletedIterator} used as a plain iterator. The
@@ -75,7 +77,7 @@ final class AsCompleted<T> implements Iterable<Awaitable<T>>, Iterator<Awaitable
             throw new NoSuchElementException();
         }
         todoLeft--;
-        return new WaitForOne();
+        return waitForOne();
     }
 
     private void handleTimeout() {
@@ -98,23 +100,13 @@ final class AsCompleted<T> implements Iterable<Awaitable<T>>, Iterator<Awaitable
     }
 
     /** One element of the iteration: asyncio's {@code _wait_for_one(resolve=True)}. */
-    private final class WaitForOne extends LibraryFrame<T> {
-
-        @Override
-        protected Object step(Object value, Throwable error) {
-            if (label == 0) {
-                return await(done.get(), 1);
-            }
-            rethrow(error);
-            if (value == null) {
-                throw new TimeoutError();
-            }
-            return ((Future<?>) value).result();
+    @Async
+    @SuppressWarnings("unchecked")
+    private Coroutine<T> waitForOne() {
+        Future<?> f = await(done.get());
+        if (f == null) {
+            throw new TimeoutError();
         }
-
-        @Override
-        public String coroutineName() {
-            return "as_completed";
-        }
+        return Coroutine.of((T) f.result());
     }
 }

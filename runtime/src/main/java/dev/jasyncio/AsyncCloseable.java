@@ -10,11 +10,14 @@ package dev.jasyncio;
  * after the block runs; a block that cannot end normally lets the failure through), {@code false} to let it go
  * on, or throws to replace it, as {@code __aexit__} does. Outside an async body nothing can be awaited, so the
  * build refuses such a block and {@link #close()} fails at run time, naming the fix.
+ *
+ * <p>{@code aenter} and {@code aexit} may throw checked exceptions, as {@code __aexit__} may raise anything: what
+ * they throw leaves the block as it is, whatever the enclosing method declares.
  */
 public interface AsyncCloseable extends AutoCloseable {
 
     /** Python's {@code __aenter__}: awaited when the block is entered. Does nothing unless overridden. */
-    default Coroutine<Void> aenter() {
+    default Coroutine<Void> aenter() throws Exception {
         return Coroutine.of(null);
     }
 
@@ -22,7 +25,7 @@ public interface AsyncCloseable extends AutoCloseable {
      * Python's {@code __aexit__}: awaited when the block is left. {@code failure} is what the block threw, or null;
      * produces {@code true} to suppress it; a failure thrown here replaces it.
      */
-    Coroutine<Boolean> aexit(Throwable failure);
+    Coroutine<Boolean> aexit(Throwable failure) throws Exception;
 
     /**
      * Reached only when the block was not made async: try-with-resources over an {@code AsyncCloseable} outside an

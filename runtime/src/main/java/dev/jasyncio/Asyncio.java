@@ -2,6 +2,7 @@ package dev.jasyncio;
 
 import dev.jasyncio.internal.AsyncFrame;
 import dev.jasyncio.internal.AsyncSupport;
+import dev.jasyncio.internal.Uninstrumented;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -153,8 +154,7 @@ public final class Asyncio {
     public static <T> Task<T> createTask(Coroutine<T> coro, String name) {
         EventLoop loop = EventLoop.running();
         if (loop == null) {
-            reportNeverAwaited(coro);
-            throw new IllegalStateException("no running event loop");
+            throw noLoopFor(coro);
         }
         return loop.createTask(coro, name);
     }
@@ -166,8 +166,7 @@ public final class Asyncio {
     public static <T> Task<T> createTask(Coroutine<T> coro, String name, Context context) {
         EventLoop loop = EventLoop.running();
         if (loop == null) {
-            reportNeverAwaited(coro);
-            throw new IllegalStateException("no running event loop");
+            throw noLoopFor(coro);
         }
         return loop.createTask(coro, name, context);
     }
@@ -179,7 +178,7 @@ public final class Asyncio {
         }
         EventLoop loop = EventLoop.running();
         if (loop == null && awaitable instanceof Coroutine) {
-            reportNeverAwaited((Coroutine<?>) awaitable);
+            throw noLoopFor((Coroutine<?>) awaitable);
         }
         return EventLoop.requireRunning().ensureFuture(awaitable);
     }
@@ -254,22 +253,22 @@ public final class Asyncio {
      */
     public static <T> Coroutine<WaitResult<T>> wait(Collection<? extends Future<T>> fs, double timeout,
                                                     ReturnWhen when) {
-        return new Waiting<>(fs, timeout, when);
+        return Waiting.of(fs, timeout, when);
     }
 
     /** {@code wait(fs, infinity, ALL_COMPLETED)}. */
     public static <T> Coroutine<WaitResult<T>> wait(Collection<? extends Future<T>> fs) {
-        return new Waiting<>(fs, Double.POSITIVE_INFINITY, ReturnWhen.ALL_COMPLETED);
+        return Waiting.of(fs, Double.POSITIVE_INFINITY, ReturnWhen.ALL_COMPLETED);
     }
 
     /** {@code wait(fs, infinity, when)}. */
     public static <T> Coroutine<WaitResult<T>> wait(Collection<? extends Future<T>> fs, ReturnWhen when) {
-        return new Waiting<>(fs, Double.POSITIVE_INFINITY, when);
+        return Waiting.of(fs, Double.POSITIVE_INFINITY, when);
     }
 
     /** {@code wait(fs, timeout, ALL_COMPLETED)}. */
     public static <T> Coroutine<WaitResult<T>> wait(Collection<? extends Future<T>> fs, double timeout) {
-        return new Waiting<>(fs, timeout, ReturnWhen.ALL_COMPLETED);
+        return Waiting.of(fs, timeout, ReturnWhen.ALL_COMPLETED);
     }
 
     /**
@@ -280,9 +279,9 @@ public final class Asyncio {
      */
     public static <T> Coroutine<T> waitFor(Awaitable<T> aw, double timeoutSeconds) {
         if (timeoutSeconds <= 0) {
-            return new ExpiredWait<>(aw);
+            return ExpiredWait.waitFor(aw);
         }
-        return new TimeoutScope<>(timeoutSeconds, true, t -> aw);
+        return TimeoutScope.timeout(timeoutSeconds, true, t -> aw);
     }
 
     /** {@link #waitFor(Awaitable, double)} with a {@link Duration}. */
@@ -298,7 +297,7 @@ public final class Asyncio {
      */
     public static <T> Coroutine<T> waitFor(CompletionStage<T> stage, double timeoutSeconds) {
         Objects.requireNonNull(stage, "stage");
-        return new StageWait<>(stage, timeoutSeconds);
+        return StageWait.waitFor(stage, timeoutSeconds);
     }
 
     /** {@link #waitFor(CompletionStage, double)} with a {@link Duration}. */
@@ -314,7 +313,7 @@ public final class Asyncio {
      */
     public static <T> Coroutine<T> timeout(double seconds, AsyncFunction<Timeout, T> body) {
         Objects.requireNonNull(body, "body");
-        return new TimeoutScope<>(seconds, true, body::apply);
+        return TimeoutScope.timeout(seconds, true, body::apply);
     }
 
     /**
@@ -340,7 +339,7 @@ public final class Asyncio {
     /** {@link #timeout(double, AsyncFunction)} with a deadline in loop time ({@link EventLoop#time()}). */
     public static <T> Coroutine<T> timeoutAt(double when, AsyncFunction<Timeout, T> body) {
         Objects.requireNonNull(body, "body");
-        return new TimeoutScope<>(when, false, body::apply);
+        return TimeoutScope.timeout(when, false, body::apply);
     }
 
     /**
@@ -364,7 +363,36 @@ public final class Asyncio {
      */
     public static <T> Coroutine<T> taskGroup(AsyncFunction<TaskGroup, T> body) {
         Objects.requireNonNull(body, "body");
-        return new TaskGroupScope<>(body);
+        return TaskGroupScope.taskGroup(body);
+    }
+
+    /**
+     * {@code async for x in source}: in an async body, {@code for (T x : aiter(source)) { ... }} awaits each step of
+     * the source; leaving the loop early (break, return, an exception) closes an async generator source. Outside an
+     * async body the build refuses it.
+     */
+    public static <T> Iterable<T> aiter(AsyncIterable<T> source) {
+        Objects.requireNonNull(source, "source");
+        return new AsyncFor<>(source);
+    }
+
+    /**
+     * Python's {@code yield} in an {@code async def}: in the body of an {@code @Async} method returning
+     * {@link AsyncGenerator}, {@code await(emit(v))} hands {@code v} to the consumer and resumes when the next
+     * element is asked for (with {@link GeneratorExit} if the generator is closed instead).
+     */
+    public static <T> Coroutine<Void> emit(T value) {
+        return new Generator.EmitFrame(null, value);
+    }
+
+    /**
+     * An async generator without a method: {@code generate(out -> { ... await(out.emit(v)); ... return
+     * Coroutine.of(null); })}, Kotlin's {@code flow { }}. The body runs on demand, one element at a time, in the
+     * consumer's task.
+     */
+    public static <T> AsyncGenerator<T> generate(AsyncFunction<Emitter<T>, Void> body) {
+        Objects.requireNonNull(body, "body");
+        return Generator.building(body);
     }
 
     /**
@@ -407,7 +435,7 @@ public final class Asyncio {
     /** Runs {@code fn} on the loop's default thread pool when awaited, and produces its result. */
     public static <T> Coroutine<T> toThread(Callable<T> fn) {
         Objects.requireNonNull(fn, "fn");
-        return new ThreadBridge.ToThread<>(fn);
+        return ThreadBridge.toThread(fn);
     }
 
     /**
@@ -479,16 +507,33 @@ public final class Asyncio {
         return dev.jasyncio.streams.Streams.startUnixServer(handler, path);
     }
 
-    /** asyncio's {@code create_subprocess_exec}, with stdin, stdout and stderr piped. */
+    /** asyncio's {@code create_subprocess_exec}: stdin, stdout and stderr inherited, as asyncio's defaults. */
     public static Coroutine<dev.jasyncio.streams.Subprocess> createSubprocessExec(String... args)
             throws java.io.IOException {
         return dev.jasyncio.streams.Streams.createSubprocessExec(args);
     }
 
-    /** asyncio's {@code create_subprocess_shell}, with stdin, stdout and stderr piped. */
+    /**
+     * asyncio's {@code create_subprocess_exec(*args, stdin=, stdout=, stderr=)}: the streams redirected as
+     * {@code stdio} says, e.g. {@code Stdio.inherit().stdout(PIPE)}.
+     */
+    public static Coroutine<dev.jasyncio.streams.Subprocess> createSubprocessExec(dev.jasyncio.streams.Stdio stdio,
+                                                                                 String... args)
+            throws java.io.IOException {
+        return dev.jasyncio.streams.Streams.createSubprocessExec(stdio, args);
+    }
+
+    /** asyncio's {@code create_subprocess_shell}: stdin, stdout and stderr inherited, as asyncio's defaults. */
     public static Coroutine<dev.jasyncio.streams.Subprocess> createSubprocessShell(String cmd)
             throws java.io.IOException {
         return dev.jasyncio.streams.Streams.createSubprocessShell(cmd);
+    }
+
+    /** asyncio's {@code create_subprocess_shell(cmd, stdin=, stdout=, stderr=)}: streams as {@code stdio} says. */
+    public static Coroutine<dev.jasyncio.streams.Subprocess> createSubprocessShell(dev.jasyncio.streams.Stdio stdio,
+                                                                                  String cmd)
+            throws java.io.IOException {
+        return dev.jasyncio.streams.Streams.createSubprocessShell(stdio, cmd);
     }
 
     private static double seconds(Duration d) {
@@ -496,6 +541,19 @@ public final class Asyncio {
     }
 
     // ---------------------------------------------------------------------------------------------------------
+
+    /**
+     * The refusal of {@code coro} for want of a running loop. When an uninstrumented {@code @Async} body made the
+     * call, that is the error to report, and the coroutine it was about to schedule is only a symptom: no warning.
+     */
+    private static IllegalStateException noLoopFor(Coroutine<?> coro) {
+        IllegalStateException notInstrumented = Uninstrumented.error("no running event loop");
+        if (notInstrumented != null) {
+            return notInstrumented;
+        }
+        reportNeverAwaited(coro);
+        return new IllegalStateException("no running event loop");
+    }
 
     /**
      * asyncio's RuntimeWarning for a coroutine dropped without being awaited. Given where the runtime refuses a

@@ -1,5 +1,6 @@
 package dev.jasyncio;
 
+import dev.jasyncio.internal.AsyncFrame;
 import dev.jasyncio.internal.CompletedCoroutine;
 
 /**
@@ -25,5 +26,19 @@ public abstract class Coroutine<T> implements Awaitable<T> {
      */
     public static <T> Coroutine<T> of(T value) {
         return new CompletedCoroutine<>(value);
+    }
+
+    /**
+     * Python's {@code coroutine.close()} for a coroutine that will not be run: it is dropped without the
+     * "coroutine ... was never awaited" warning, and awaiting it or wrapping it in a task afterwards raises
+     * {@link IllegalStateException}. Closing a coroutine that has finished, or closing it twice, does nothing.
+     *
+     * <p>A started coroutine belongs to the task running it, and closing it from outside would leave that task
+     * waiting on nothing: {@link IllegalStateException}, cancel the task instead ({@link Task#cancel()}), which
+     * throws {@link CancelledError} at its current await so that its {@code finally} blocks run, as Python's
+     * {@code close()} does with {@code GeneratorExit}.
+     */
+    public void close() {
+        AsyncFrame.close(this);
     }
 }

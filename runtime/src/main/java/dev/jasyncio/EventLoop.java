@@ -1,6 +1,7 @@
 package dev.jasyncio;
 
 import dev.jasyncio.internal.Faults;
+import dev.jasyncio.internal.Uninstrumented;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -96,6 +97,8 @@ public final class EventLoop {
     /** {@link #hooks} while it must wrap each step, else null: all that a step pays when none of it is on. */
     private LoopHooks stepHooks;
     private LoopJmx jmx;
+    /** The failures of this loop's futures that nobody has looked at yet; made on the first failure. */
+    private FailureReports failureReports;
 
     /** The task whose step is running, for {@code currentTask()}. */
     Task<?> currentTask;
@@ -138,7 +141,8 @@ public final class EventLoop {
     static EventLoop requireRunning() {
         EventLoop loop = RUNNING.get();
         if (loop == null) {
-            throw new IllegalStateException("no running event loop");
+            IllegalStateException notInstrumented = Uninstrumented.error("no running event loop");
+            throw notInstrumented != null ? notInstrumented : new IllegalStateException("no running event loop");
         }
         return loop;
     }
@@ -338,17 +342,17 @@ public final class EventLoop {
      * consumes nothing.
      */
     public Coroutine<byte[]> sockRecv(SocketChannel channel, int n) throws IOException {
-        return new SocketOps.Recv(channel, n);
+        return SocketOps.recv(channel, n);
     }
 
     /** Receives into {@code buffer}, waiting until some bytes arrive: how many were read, -1 at end of stream. */
     public Coroutine<Integer> sockRecvInto(SocketChannel channel, ByteBuffer buffer) throws IOException {
-        return new SocketOps.RecvInto(channel, buffer);
+        return SocketOps.recvInto(channel, buffer);
     }
 
     /** Sends all of {@code data} (copied first), waiting as long as the channel cannot take more. */
     public Coroutine<Void> sockSendall(SocketChannel channel, byte[] data) throws IOException {
-        return new SocketOps.SendAll(channel, data);
+        return SocketOps.sendAll(channel, data);
     }
 
     /**
@@ -356,7 +360,7 @@ public final class EventLoop {
      * executor first. A refused connection raises {@link java.net.ConnectException} at the await.
      */
     public Coroutine<Void> sockConnect(SocketChannel channel, SocketAddress address) throws IOException {
-        return new SocketOps.Connect(channel, address);
+        return SocketOps.connect(channel, address);
     }
 
     /**
@@ -365,7 +369,7 @@ public final class EventLoop {
      * {@code getRemoteAddress()}.
      */
     public Coroutine<SocketChannel> sockAccept(ServerSocketChannel channel) throws IOException {
-        return new SocketOps.Accept(channel);
+        return SocketOps.accept(channel);
     }
 
     /**
@@ -374,7 +378,7 @@ public final class EventLoop {
      * ({@link java.io.IOException}) are thrown at the await; cancelling the await consumes no datagram.
      */
     public Coroutine<Datagram> sockRecvfrom(DatagramChannel channel, int max) throws IOException {
-        return new SocketOps.RecvFrom(channel, max);
+        return SocketOps.recvFrom(channel, max);
     }
 
     /**
@@ -384,7 +388,7 @@ public final class EventLoop {
      */
     public Coroutine<Integer> sockSendto(DatagramChannel channel, ByteBuffer data, SocketAddress to)
             throws IOException {
-        return new SocketOps.SendTo(channel, data, to);
+        return SocketOps.sendTo(channel, data, to);
     }
 
     /** The selector, opened on first use. */
@@ -543,6 +547,13 @@ public final class EventLoop {
         }
         liveHead = null;
         liveCount = 0;
+        // Failures nobody looked at are reported now, not when (or if) a collection finds their futures: a short
+        // program ends before any does, and a failure that references its own future may keep it alive.
+        if (failureReports != null) {
+            for (FailureReport r : failureReports().takeAll()) {
+                r.reportOnClose();
+            }
+        }
     }
 
     /** Debug mode: slow callbacks are reported (asyncio's {@code set_debug}). */
@@ -929,6 +940,16 @@ public final class EventLoop {
             hooks = h;
         }
         return h;
+    }
+
+    /** See {@link FailureReports}; from the loop's thread or the cleaner's. */
+    synchronized FailureReports failureReports() {
+        FailureReports r = failureReports;
+        if (r == null) {
+            r = new FailureReports();
+            failureReports = r;
+        }
+        return r;
     }
 
     /** The hooks if anything created them, else null (never creates them). */

@@ -6,18 +6,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** {@link TestAccess}: the loop keeps the watchers of its futures' failures (see {@link UnretrievedFailure}). */
+/** {@link TestAccess}: the loop keeps the reports of its futures' failures (see {@link FailureReports}). */
 final class FailureTracking implements TestAccess {
 
     @Override
     public void trackFailures(EventLoop loop) {
-        loop.hooks().trackFailures();
+        // Every loop keeps its unreported failures (FailureReports): nothing to switch on.
     }
 
     @Override
     public List<Map<String, Object>> takeUnretrievedFailures(EventLoop loop) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (UnretrievedFailure u : loop.hooks().takeTrackedFailures()) {
+        for (FailureReport u : loop.failureReports().takeAll()) {
             Map<String, Object> context = u.takeIfUnreported();
             if (context != null) {
                 out.add(context);

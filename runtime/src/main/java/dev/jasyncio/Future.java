@@ -201,6 +201,18 @@ public class Future<T> extends Timed implements Awaitable<T> {
         }
     }
 
+    /** Calls {@code action} with each callback registered now (task trees look for task groups' among them). */
+    final void forEachDoneCallback(Consumer<Object> action) {
+        Object cbs = callbacks;
+        if (cbs instanceof ArrayList) {
+            for (Object cb : (ArrayList<?>) cbs) {
+                action.accept(cb);
+            }
+        } else if (cbs != null) {
+            action.accept(cbs);
+        }
+    }
+
     private void addCallbackObject(Object cb) {
         Object cbs = callbacks;
         if (cbs == null) {

@@ -1,7 +1,10 @@
 package dev.jasyncio;
 
+import dev.jasyncio.internal.Faults;
+
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -40,38 +43,76 @@ final class LoopContexts {
         boolean wasEntered = ctx.entered;
         ctx.entered = true;
         int n = bridges.size();
-        if (n > 0) {
-            enterBridges(ctx, n);
-        }
         try {
+            // Inside the try: whatever happens, the thread's context and values are put back and the loop goes on.
+            if (n > 0) {
+                enterBridges(ctx, n, t);
+            }
             t.step();
         } finally {
             if (n > 0) {
-                exitBridges(ctx, n);
+                exitBridges(ctx, n, t);
             }
             ctx.entered = wasEntered;
             Context.swap(outer);
         }
     }
 
-    private void enterBridges(Context ctx, int n) {
+    private void enterBridges(Context ctx, int n, Task<?> t) {
         if (outerValues.length < n) {
             outerValues = new Object[n];
         }
         for (int i = 0; i < n; i++) {
             Bridge<?> b = bridges.get(i);
-            outerValues[i] = b.capture.get();
-            b.install(ctx.lookup(b.var));
+            Object outer = capture(b, t);
+            outerValues[i] = outer == Context.MISSING ? null : outer;
+            install(b, ctx.lookup(b.var), t);
         }
     }
 
-    private void exitBridges(Context ctx, int n) {
+    private void exitBridges(Context ctx, int n, Task<?> t) {
         for (int i = n - 1; i >= 0; i--) {
             Bridge<?> b = bridges.get(i);
-            ctx.put(b.var, b.capture.get());
-            b.install(outerValues[i]);
+            Object value = capture(b, t);
+            if (value != Context.MISSING) {
+                ctx.put(b.var, value);
+            }
+            install(b, outerValues[i], t);
             outerValues[i] = null;
         }
+    }
+
+    // A bridge is user code run around every step: one that throws is reported and skipped for that step, the step
+    // itself runs, and the other bridges are still entered and left, so that nothing hangs or leaks between tasks.
+
+    /** The bridge's current value, or {@link Context#MISSING} if its capture threw (reported). */
+    private Object capture(Bridge<?> b, Task<?> t) {
+        try {
+            return b.capture.get();
+        } catch (Throwable e) {
+            Faults.rethrowIfFatal(e);
+            report("capture", e, t);
+            return Context.MISSING;
+        }
+    }
+
+    private void install(Bridge<?> b, Object value, Task<?> t) {
+        try {
+            b.install(value);
+        } catch (Throwable e) {
+            Faults.rethrowIfFatal(e);
+            report("restore", e, t);
+        }
+    }
+
+    private void report(String half, Throwable e, Task<?> t) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("message", "Exception in context bridge (" + half + ")");
+        context.put("exception", e);
+        if (t != null) {
+            context.put("task", t);
+        }
+        loop.callExceptionHandler(context);
     }
 
     private Context contextOf(Task<?> t) {
@@ -124,7 +165,10 @@ final class LoopContexts {
         Context copy = current.copy();
         for (Bridge<?> b : bridges) {
             // The creator's value now: it may have changed it during its step.
-            copy.put(b.var, b.capture.get());
+            Object value = capture(b, t);
+            if (value != Context.MISSING) {
+                copy.put(b.var, value);
+            }
         }
         bind(t, copy);
     }

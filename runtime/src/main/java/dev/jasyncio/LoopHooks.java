@@ -3,15 +3,14 @@ package dev.jasyncio;
 import dev.jasyncio.internal.AsyncFrame;
 
 import java.lang.System.Logger.Level;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 
 /**
  * What a loop does around its steps only when asked: debug mode's timing and creation sites, tracing, contexts
- * ({@link LoopContexts}), and the failure tracking of tests. Kept apart so that a loop using none of it pays one
- * null check per step ({@code EventLoop.stepHooks}) and one per task creation.
+ * ({@link LoopContexts}). Kept apart so that a loop using none of it pays one null check per step
+ * ({@code EventLoop.stepHooks}) and one per task creation.
  */
 final class LoopHooks {
 
@@ -22,8 +21,6 @@ final class LoopHooks {
     /** Debug mode: where each task was created, for warnings and task trees. Weak: done tasks go away. */
     private final Map<Task<?>, List<StackTraceElement>> sites = new WeakHashMap<>();
     private TraceRecorder trace;
-    /** Failures of futures kept for a test's check, or null when not tracking. */
-    private List<UnretrievedFailure> failures;
 
     LoopHooks(EventLoop loop) {
         this.loop = loop;
@@ -146,31 +143,6 @@ final class LoopHooks {
 
     Map<Task<?>, List<StackTraceElement>> sites() {
         return sites;
-    }
-
-    // ---------------------------------------------------------------------------------------------------------
-    // Failure tracking, for tests (see FailureTracking)
-
-    void trackFailures() {
-        if (failures == null) {
-            failures = new ArrayList<>();
-        }
-    }
-
-    void failureWatched(UnretrievedFailure u) {
-        List<UnretrievedFailure> f = failures;
-        if (f != null) {
-            if (f.size() >= 1024) {
-                f.removeIf(UnretrievedFailure::isRetrieved); // most failures are retrieved: keep the list short
-            }
-            f.add(u);
-        }
-    }
-
-    List<UnretrievedFailure> takeTrackedFailures() {
-        List<UnretrievedFailure> f = failures == null ? List.of() : failures;
-        failures = failures == null ? null : new ArrayList<>();
-        return f;
     }
 
     // ---------------------------------------------------------------------------------------------------------

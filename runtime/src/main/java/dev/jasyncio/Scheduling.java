@@ -50,7 +50,7 @@ final class Scheduling implements RuntimeAccess {
      */
     private static Object startInline(AsyncFrame<?> callee, AsyncFrame<?> caller, Task<?> task, int depth) {
         if (callee.state != AsyncFrame.FRESH) {
-            throw new IllegalStateException("cannot reuse already awaited coroutine " + callee);
+            throw callee.reuseError();
         }
         callee.state = AsyncFrame.RUNNING;
         if (UnawaitedCoroutines.ENABLED) {
@@ -175,6 +175,37 @@ final class Scheduling implements RuntimeAccess {
         task.park(frame, future);
         future.addWaiter(task);
         return AsyncSupport.SUSPENDED;
+    }
+
+    @Override
+    public AsyncGenerator<?> generator(AsyncFrame<?> body) {
+        return Generator.of(body);
+    }
+
+    @Override
+    public Object awaitEmit(Object value, AsyncFrame<?> frame) {
+        Generator<?> g = Generator.ofBody(frame);
+        if (g == null) {
+            throw new IllegalStateException("await(emit(value)) outside an async generator's body");
+        }
+        return g.emit(value, frame);
+    }
+
+    @Override
+    public Awaitable<?> asyncHasNext(java.util.Iterator<?> iterator) {
+        if (iterator instanceof AsyncFor.Steps) {
+            return ((AsyncFor.Steps<?>) iterator).source.hasNext();
+        }
+        // Not aiter's iterator (the loop was compiled some other way): its answer, as an awaitable.
+        return Coroutine.of(iterator.hasNext());
+    }
+
+    @Override
+    public Awaitable<?> closeAsyncFor(java.util.Iterator<?> iterator) {
+        if (iterator instanceof AsyncFor.Steps && ((AsyncFor.Steps<?>) iterator).source instanceof AsyncGenerator) {
+            return ((AsyncGenerator<?>) ((AsyncFor.Steps<?>) iterator).source).aclose();
+        }
+        return Coroutine.of(null);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.jasyncio;
 
-import dev.jasyncio.internal.LibraryFrame;
+import dev.jasyncio.annotations.Async;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -10,14 +10,16 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.util.function.Consumer;
+
+import static dev.jasyncio.Asyncio.await;
 
 /**
  * The coroutines of the loop's low-level socket methods ({@code sock_recv}, {@code sock_sendall},
- * {@code sock_connect}, {@code sock_accept}, and for datagrams {@code sock_recvfrom}, {@code sock_sendto}), as asyncio's selector loop: try the operation at once; if the channel
- * is not ready, register a callback that retries it when the selector says so and completes a future. The future's
- * done callback removes the registration, so cancelling the await (directly, by {@code waitFor} or by a timeout)
- * leaves no interest behind and consumes nothing from the channel.
+ * {@code sock_connect}, {@code sock_accept}, and for datagrams {@code sock_recvfrom}, {@code sock_sendto}), as
+ * asyncio's selector loop: try the operation at once; if the channel is not ready, register a callback that retries
+ * it when the selector says so and completes a future ({@link #whenReady}). The future's done callback removes the
+ * registration, so cancelling the await (directly, by {@code waitFor} or by a timeout) leaves no interest behind and
+ * consumes nothing from the channel.
  */
 final class SocketOps {
 
@@ -30,399 +32,205 @@ final class SocketOps {
         }
     }
 
-    /** Base of the four: a future, the retry callback, the clean-up when the future is done. */
-    private abstract static class SockOp<T> extends LibraryFrame<T> implements Runnable {
+    /** One non-blocking try of an operation: its result, or null while the channel is not ready for it. */
+    @FunctionalInterface
+    private interface Attempt<T> {
+        T run() throws IOException;
+    }
 
-        final SelectableChannel channel;
-        Future<T> future;
-
-        SockOp(SelectableChannel channel) {
-            this.channel = channel;
-        }
-
-        /** One attempt: completes {@link #future} if the operation is done. */
-        abstract void attempt() throws IOException;
-
-        /** Waits for the channel, retrying {@link #attempt()} each time it is ready. */
-        final Object waitReady(boolean write) {
-            EventLoop loop = task.getLoop();
-            future = loop.createFuture();
-            Handle handle = write ? loop.addWriter(channel, this) : loop.addReader(channel, this);
-            Consumer<Future<T>> cleanup = f -> {
-                // A newer registration on the channel replaced (and cancelled) ours: leave it alone.
-                if (!handle.cancelled()) {
-                    if (write) {
-                        loop.removeWriter(channel);
-                    } else {
-                        loop.removeReader(channel);
-                    }
-                }
-            };
-            future.addDoneCallback(cleanup);
-            return await(future, 1);
-        }
-
-        /** The channel is ready. */
-        @Override
-        public final void run() {
+    /**
+     * The future of {@code op} retried each time {@code channel} is ready (for writing if {@code write}): asyncio's
+     * {@code add_reader(fd, self._sock_recv, fut, ...)} with {@code fut.add_done_callback(self._sock_read_done)}.
+     */
+    private static <T> Future<T> whenReady(SelectableChannel channel, boolean write, Attempt<T> op) {
+        EventLoop loop = EventLoop.requireRunning();
+        Future<T> future = loop.createFuture();
+        Runnable ready = () -> {
             if (future.done()) {
                 return; // cancelled; the clean-up is on its way
             }
             try {
-                attempt();
+                T r = op.run();
+                if (r != null) {
+                    future.setResult(r);
+                }
             } catch (IOException | RuntimeException e) {
                 future.setException(e);
             }
-        }
-
-        /** After the wait: the future's outcome. */
-        final Object finish(Object value, Throwable error) {
-            rethrow(error);
-            return value;
-        }
+        };
+        Handle handle = write ? loop.addWriter(channel, ready) : loop.addReader(channel, ready);
+        future.addDoneCallback(f -> {
+            // A newer registration on the channel replaced (and cancelled) ours: leave it alone.
+            if (!handle.cancelled()) {
+                if (write) {
+                    loop.removeWriter(channel);
+                } else {
+                    loop.removeReader(channel);
+                }
+            }
+        });
+        return future;
     }
 
     /** {@code sockRecv}: up to {@code n} bytes; empty at end of stream. */
-    static final class Recv extends SockOp<byte[]> {
-
-        private final int n;
-
-        Recv(SocketChannel channel, int n) {
-            super(channel);
-            if (n < 0) {
-                throw new IllegalArgumentException("negative buffer size: " + n);
-            }
-            this.n = n;
+    static Coroutine<byte[]> recv(SocketChannel channel, int n) throws IOException {
+        if (n < 0) {
+            throw new IllegalArgumentException("negative buffer size: " + n);
         }
+        return recvChecked(channel, n);
+    }
 
-        @Override
-        protected Object step(Object value, Throwable error) {
-            if (label != 0) {
-                return finish(value, error);
-            }
-            requireNonBlocking(channel);
-            byte[] data;
-            try {
-                data = read();
-            } catch (IOException e) {
-                throw sneak(e);
-            }
-            return data != null ? data : waitReady(false);
+    @Async
+    private static Coroutine<byte[]> recvChecked(SocketChannel channel, int n) throws IOException {
+        requireNonBlocking(channel);
+        byte[] data = read(channel, n);
+        if (data != null) {
+            return Coroutine.of(data);
         }
+        return Coroutine.of(await(whenReady(channel, false, () -> read(channel, n))));
+    }
 
-        private byte[] read() throws IOException {
-            if (n == 0) {
-                return new byte[0];
-            }
-            ByteBuffer buf = ByteBuffer.allocate(n);
-            int r = ((SocketChannel) channel).read(buf);
-            if (r < 0) {
-                return new byte[0];
-            }
-            if (r == 0) {
-                return null;
-            }
-            byte[] out = new byte[r];
-            buf.flip().get(out);
-            return out;
+    private static byte[] read(SocketChannel channel, int n) throws IOException {
+        if (n == 0) {
+            return new byte[0];
         }
-
-        @Override
-        void attempt() throws IOException {
-            byte[] data = read();
-            if (data != null) {
-                future.setResult(data);
-            }
+        ByteBuffer buf = ByteBuffer.allocate(n);
+        int r = channel.read(buf);
+        if (r < 0) {
+            return new byte[0];
         }
-
-        @Override
-        public String coroutineName() {
-            return "sock_recv";
+        if (r == 0) {
+            return null;
         }
+        byte[] out = new byte[r];
+        buf.flip().get(out);
+        return out;
     }
 
     /** {@code sockRecvInto}: as many bytes as {@code buffer} has room for; -1 at end of stream. */
-    static final class RecvInto extends SockOp<Integer> {
-
-        private final ByteBuffer buffer;
-
-        RecvInto(SocketChannel channel, ByteBuffer buffer) {
-            super(channel);
-            this.buffer = buffer;
+    @Async
+    static Coroutine<Integer> recvInto(SocketChannel channel, ByteBuffer buffer) throws IOException {
+        requireNonBlocking(channel);
+        if (!buffer.hasRemaining()) {
+            return Coroutine.of(0);
         }
-
-        @Override
-        protected Object step(Object value, Throwable error) {
-            if (label != 0) {
-                return finish(value, error);
-            }
-            requireNonBlocking(channel);
-            if (!buffer.hasRemaining()) {
-                return 0;
-            }
-            int r;
-            try {
-                r = ((SocketChannel) channel).read(buffer);
-            } catch (IOException e) {
-                throw sneak(e);
-            }
-            return r != 0 ? r : waitReady(false);
+        int r = channel.read(buffer);
+        if (r != 0) {
+            return Coroutine.of(r);
         }
-
-        @Override
-        void attempt() throws IOException {
-            int r = ((SocketChannel) channel).read(buffer);
-            if (r != 0) {
-                future.setResult(r);
-            }
-        }
-
-        @Override
-        public String coroutineName() {
-            return "sock_recv_into";
-        }
+        return Coroutine.of(await(whenReady(channel, false, () -> {
+            int got = channel.read(buffer);
+            return got != 0 ? got : null;
+        })));
     }
 
     /** {@code sockSendall}: every byte, however many writes it takes. */
-    static final class SendAll extends SockOp<Void> {
+    static Coroutine<Void> sendAll(SocketChannel channel, byte[] data) throws IOException {
+        // A copy: the caller may reuse its array while the send is pending, as Python's bytes cannot change.
+        return sendAll(channel, ByteBuffer.wrap(data.clone()));
+    }
 
-        private final ByteBuffer data;
-
-        SendAll(SocketChannel channel, byte[] data) {
-            super(channel);
-            // A copy: the caller may reuse its array while the send is pending, as Python's bytes cannot change.
-            this.data = ByteBuffer.wrap(data.clone());
+    @Async
+    private static Coroutine<Void> sendAll(SocketChannel channel, ByteBuffer data) throws IOException {
+        requireNonBlocking(channel);
+        channel.write(data);
+        if (data.hasRemaining()) {
+            await(whenReady(channel, true, () -> {
+                channel.write(data);
+                return data.hasRemaining() ? null : Boolean.TRUE;
+            }));
         }
-
-        @Override
-        protected Object step(Object value, Throwable error) {
-            if (label != 0) {
-                return finish(value, error);
-            }
-            requireNonBlocking(channel);
-            try {
-                ((SocketChannel) channel).write(data);
-            } catch (IOException e) {
-                throw sneak(e);
-            }
-            return data.hasRemaining() ? waitReady(true) : null;
-        }
-
-        @Override
-        void attempt() throws IOException {
-            ((SocketChannel) channel).write(data);
-            if (!data.hasRemaining()) {
-                future.setResult(null);
-            }
-        }
-
-        @Override
-        public String coroutineName() {
-            return "sock_sendall";
-        }
+        return Coroutine.of(null);
     }
 
     /** {@code sockConnect}: a non-blocking connect, finished when the selector reports it. */
-    static final class Connect extends SockOp<Void> {
-
-        private SocketAddress address;
-
-        Connect(SocketChannel channel, SocketAddress address) {
-            super(channel);
-            this.address = address;
+    @Async
+    static Coroutine<Void> connect(SocketChannel channel, SocketAddress address) throws IOException {
+        requireNonBlocking(channel);
+        if (address instanceof InetSocketAddress && ((InetSocketAddress) address).isUnresolved()) {
+            // Name resolution blocks: on the executor, as asyncio's getaddrinfo.
+            InetSocketAddress unresolved = (InetSocketAddress) address;
+            address = await(EventLoop.requireRunning().runInExecutor(null,
+                    () -> new InetSocketAddress(unresolved.getHostString(), unresolved.getPort())));
         }
-
-        @Override
-        protected Object step(Object value, Throwable error) {
-            switch (label) {
-                case 0:
-                    requireNonBlocking(channel);
-                    if (address instanceof InetSocketAddress && ((InetSocketAddress) address).isUnresolved()) {
-                        // Name resolution blocks: on the executor, as asyncio's getaddrinfo.
-                        InetSocketAddress unresolved = (InetSocketAddress) address;
-                        return await(task.getLoop().runInExecutor(null,
-                                () -> new InetSocketAddress(unresolved.getHostString(), unresolved.getPort())), 2);
-                    }
-                    return jump(2, address, null);
-                case 2:
-                    rethrow(error);
-                    address = (SocketAddress) value;
-                    try {
-                        if (((SocketChannel) channel).connect(address)) {
-                            return null;
-                        }
-                    } catch (IOException e) {
-                        throw sneak(e);
-                    }
-                    return waitReady(true);
-                default:
-                    return finish(value, error);
-            }
+        if (!channel.connect(address)) {
+            await(whenReady(channel, true, () -> channel.finishConnect() ? Boolean.TRUE : null));
         }
-
-        @Override
-        void attempt() throws IOException {
-            if (((SocketChannel) channel).finishConnect()) {
-                future.setResult(null);
-            }
-        }
-
-        @Override
-        public String coroutineName() {
-            return "sock_connect";
-        }
+        return Coroutine.of(null);
     }
 
     /** {@code sockAccept}: the next connection, made non-blocking. */
-    static final class Accept extends SockOp<SocketChannel> {
-
-        Accept(ServerSocketChannel channel) {
-            super(channel);
+    @Async
+    static Coroutine<SocketChannel> accept(ServerSocketChannel channel) throws IOException {
+        requireNonBlocking(channel);
+        SocketChannel c = acceptNow(channel);
+        if (c != null) {
+            return Coroutine.of(c);
         }
+        return Coroutine.of(await(whenReady(channel, false, () -> acceptNow(channel))));
+    }
 
-        @Override
-        protected Object step(Object value, Throwable error) {
-            if (label != 0) {
-                return finish(value, error);
-            }
-            requireNonBlocking(channel);
-            SocketChannel c;
-            try {
-                c = accept();
-            } catch (IOException e) {
-                throw sneak(e);
-            }
-            return c != null ? c : waitReady(false);
+    private static SocketChannel acceptNow(ServerSocketChannel channel) throws IOException {
+        SocketChannel c = channel.accept();
+        if (c != null) {
+            c.configureBlocking(false);
         }
-
-        private SocketChannel accept() throws IOException {
-            SocketChannel c = ((ServerSocketChannel) channel).accept();
-            if (c != null) {
-                c.configureBlocking(false);
-            }
-            return c;
-        }
-
-        @Override
-        void attempt() throws IOException {
-            SocketChannel c = accept();
-            if (c != null) {
-                future.setResult(c);
-            }
-        }
-
-        @Override
-        public String coroutineName() {
-            return "sock_accept";
-        }
+        return c;
     }
 
     /** {@code sockRecvfrom}: the next datagram, at most {@code max} bytes of it, and its sender. */
-    static final class RecvFrom extends SockOp<Datagram> {
-
-        private final int max;
-
-        RecvFrom(DatagramChannel channel, int max) {
-            super(channel);
-            if (max < 0) {
-                throw new IllegalArgumentException("negative buffer size: " + max);
-            }
-            this.max = max;
+    static Coroutine<Datagram> recvFrom(DatagramChannel channel, int max) throws IOException {
+        if (max < 0) {
+            throw new IllegalArgumentException("negative buffer size: " + max);
         }
+        return recvFromChecked(channel, max);
+    }
 
-        @Override
-        protected Object step(Object value, Throwable error) {
-            if (label != 0) {
-                return finish(value, error);
-            }
-            requireNonBlocking(channel);
-            Datagram d;
-            try {
-                d = receive();
-            } catch (IOException e) {
-                throw sneak(e);
-            }
-            return d != null ? d : waitReady(false);
+    @Async
+    private static Coroutine<Datagram> recvFromChecked(DatagramChannel channel, int max) throws IOException {
+        requireNonBlocking(channel);
+        Datagram d = receive(channel, max);
+        if (d != null) {
+            return Coroutine.of(d);
         }
+        return Coroutine.of(await(whenReady(channel, false, () -> receive(channel, max))));
+    }
 
-        /** One {@code receive}: null if no datagram is waiting. The part beyond {@code max} is dropped, as recvfrom. */
-        private Datagram receive() throws IOException {
-            ByteBuffer buf = ByteBuffer.allocate(max);
-            SocketAddress from = ((DatagramChannel) channel).receive(buf);
-            if (from == null) {
-                return null;
-            }
-            byte[] out = new byte[buf.flip().remaining()];
-            buf.get(out);
-            return new Datagram(out, from);
+    /** One {@code receive}: null if no datagram is waiting. The part beyond {@code max} is dropped, as recvfrom. */
+    private static Datagram receive(DatagramChannel channel, int max) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(max);
+        SocketAddress from = channel.receive(buf);
+        if (from == null) {
+            return null;
         }
-
-        @Override
-        void attempt() throws IOException {
-            Datagram d = receive();
-            if (d != null) {
-                future.setResult(d);
-            }
-        }
-
-        @Override
-        public String coroutineName() {
-            return "sock_recvfrom";
-        }
+        byte[] out = new byte[buf.flip().remaining()];
+        buf.get(out);
+        return new Datagram(out, from);
     }
 
     /** {@code sockSendto}: one datagram, sent whole once the channel has room; how many bytes were sent. */
-    static final class SendTo extends SockOp<Integer> {
-
-        private final ByteBuffer data;
-        private final SocketAddress to;
-
-        SendTo(DatagramChannel channel, ByteBuffer data, SocketAddress to) {
-            super(channel);
-            // A copy: a datagram goes whole or not at all, and the caller may reuse its buffer while we wait.
-            ByteBuffer copy = ByteBuffer.allocate(data.remaining());
-            copy.put(data.duplicate()).flip();
-            this.data = copy;
-            this.to = to;
-        }
-
-        @Override
-        protected Object step(Object value, Throwable error) {
-            if (label != 0) {
-                return finish(value, error);
-            }
-            requireNonBlocking(channel);
-            int n;
-            try {
-                n = send();
-            } catch (IOException e) {
-                throw sneak(e);
-            }
-            return n >= 0 ? (Object) n : waitReady(true);
-        }
-
-        /** -1 if the channel had no room for the datagram (a datagram channel sends all of it or nothing). */
-        private int send() throws IOException {
-            int len = data.remaining();
-            int n = ((DatagramChannel) channel).send(data, to);
-            return n == 0 && len > 0 ? -1 : n;
-        }
-
-        @Override
-        void attempt() throws IOException {
-            int n = send();
-            if (n >= 0) {
-                future.setResult(n);
-            }
-        }
-
-        @Override
-        public String coroutineName() {
-            return "sock_sendto";
-        }
+    static Coroutine<Integer> sendTo(DatagramChannel channel, ByteBuffer data, SocketAddress to) throws IOException {
+        // A copy: a datagram goes whole or not at all, and the caller may reuse its buffer while we wait.
+        ByteBuffer copy = ByteBuffer.allocate(data.remaining());
+        copy.put(data.duplicate()).flip();
+        return sendToChecked(channel, copy, to);
     }
 
-    private static RuntimeException sneak(Throwable t) {
-        return dev.jasyncio.internal.AsyncSupport.<RuntimeException>sneaky(t);
+    @Async
+    private static Coroutine<Integer> sendToChecked(DatagramChannel channel, ByteBuffer data, SocketAddress to)
+            throws IOException {
+        requireNonBlocking(channel);
+        Integer n = send(channel, data, to);
+        if (n != null) {
+            return Coroutine.of(n);
+        }
+        return Coroutine.of(await(whenReady(channel, true, () -> send(channel, data, to))));
+    }
+
+    /** Null if the channel had no room for the datagram (a datagram channel sends all of it or nothing). */
+    private static Integer send(DatagramChannel channel, ByteBuffer data, SocketAddress to) throws IOException {
+        int len = data.remaining();
+        int n = channel.send(data, to);
+        return n == 0 && len > 0 ? null : n;
     }
 }

@@ -67,7 +67,7 @@ public class Task<T> extends Future<T> {
         }
         AsyncFrame<T> frame = (AsyncFrame<T>) coro;
         if (frame.state != AsyncFrame.FRESH) {
-            throw new IllegalStateException("cannot reuse already awaited coroutine " + frame);
+            throw frame.reuseError();
         }
         frame.state = AsyncFrame.RUNNING;
         if (UnawaitedCoroutines.ENABLED) {

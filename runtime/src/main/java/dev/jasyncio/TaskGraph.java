@@ -1,7 +1,5 @@
 package dev.jasyncio;
 
-import dev.jasyncio.internal.AsyncFrame;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
@@ -25,11 +23,12 @@ final class TaskGraph {
         for (Task<?> t : tasks) {
             ids.put(t, ids.size() + 1);
         }
+        Map<Task<?>, Set<Task<?>>> groups = groupChildren(tasks);
         List<Set<Integer>> awaits = new ArrayList<>();
         List<List<Integer>> awaitedBy = new ArrayList<>();
         for (Task<?> t : tasks) {
             Set<Integer> out = new LinkedHashSet<>();
-            for (Task<?> w : awaitedTasks(t)) {
+            for (Task<?> w : awaitedTasks(t, groups)) {
                 Integer id = ids.get(w);
                 if (id != null && w != t) {
                     out.add(id);
@@ -81,16 +80,31 @@ final class TaskGraph {
     }
 
     /** The tasks {@code t} waits for: the one it is parked on, a gather's children, its task groups' children. */
-    private static Set<Task<?>> awaitedTasks(Task<?> t) {
+    private static Set<Task<?>> awaitedTasks(Task<?> t, Map<Task<?>, Set<Task<?>>> groups) {
         Set<Task<?>> out = new LinkedHashSet<>();
         if (t.waitingOn != t) {
             collect(t.waitingOn, out, 0);
         }
         if (!t.done()) {
-            for (AsyncFrame<?> f = t.innermostFrame(); f != null; f = f.caller) {
-                if (f instanceof WaitsFor) {
-                    collect(f, out, 0);
-                }
+            out.addAll(groups.getOrDefault(t, Set.of()));
+        }
+        return out;
+    }
+
+    /**
+     * The running children of each task that runs task groups, found through the done callback a group puts on each
+     * child ({@link TaskGroup.ChildWatch}): the group's own frame is generated code, which cannot say it.
+     */
+    private static Map<Task<?>, Set<Task<?>>> groupChildren(List<Task<?>> tasks) {
+        Map<Task<?>, Set<Task<?>>> out = new IdentityHashMap<>();
+        for (Task<?> c : tasks) {
+            if (!c.done()) {
+                c.forEachDoneCallback(cb -> {
+                    if (cb instanceof TaskGroup.ChildWatch) {
+                        Task<?> parent = ((TaskGroup.ChildWatch) cb).parentTask();
+                        out.computeIfAbsent(parent, k -> new LinkedHashSet<>()).add(c);
+                    }
+                });
             }
         }
         return out;

@@ -1,7 +1,8 @@
 package dev.jasyncio;
 
-
+import dev.jasyncio.annotations.Async;
 import dev.jasyncio.internal.AsyncFrame;
+import dev.jasyncio.internal.AsyncSupport;
 import dev.jasyncio.internal.Faults;
 
 import java.util.ArrayList;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+
+import static dev.jasyncio.Asyncio.await;
 
 /**
  * asyncio's {@code TaskGroup}, used as {@code await(taskGroup(tg -> { tg.createTask(...); ... }))}: the scope
@@ -35,7 +38,7 @@ public final class TaskGroup implements AsyncCloseable {
     private List<Throwable> errors = new ArrayList<>();
     private Throwable baseError;
     private Future<Boolean> onCompletedFut;
-    private final Consumer<Future<?>> onTaskDone = this::onTaskDone;
+    private final ChildWatch onTaskDone = new ChildWatch();
 
     TaskGroup() {
     }
@@ -45,9 +48,10 @@ public final class TaskGroup implements AsyncCloseable {
      * {@code try (TaskGroup tg = taskGroup()) { ... }}; a group is entered once.
      */
     @Override
-    @SuppressWarnings("unchecked")
+    @Async
     public Coroutine<Void> aenter() {
-        return (Coroutine<Void>) (Coroutine<?>) TaskGroupExit.enter(this);
+        enter(EventLoop.requireRunning().currentTask);
+        return Coroutine.of(null);
     }
 
     /**
@@ -55,8 +59,29 @@ public final class TaskGroup implements AsyncCloseable {
      * the others, and all failures come out together as an {@link ExceptionGroup} in place of the block's.
      */
     @Override
+    @Async
     public Coroutine<Boolean> aexit(Throwable failure) {
-        return TaskGroupExit.exit(this, failure);
+        CancelledError propagate = beginExit(failure);
+        // asyncio loops: the wait for the children may itself be cancelled, from outside.
+        Future<Boolean> running;
+        while ((running = childrenRunning()) != null) {
+            try {
+                await(running);
+            } catch (CancelledError e) {
+                if (waitCancelled()) {
+                    propagate = e;
+                }
+            }
+            waitEnded();
+        }
+        Throwable raised = finishExit(failure, propagate);
+        if (raised == failure) {
+            return Coroutine.of(false);
+        }
+        if (raised == null) {
+            return Coroutine.of(true);
+        }
+        throw AsyncSupport.<RuntimeException>sneaky(raised);
     }
 
     /** Starts {@code coro} as a task of this group, named {@code Task-N}. */
@@ -248,5 +273,22 @@ public final class TaskGroup implements AsyncCloseable {
             s.append(" entered");
         }
         return s.append('>').toString();
+    }
+
+    /**
+     * The done callback the group puts on each child. Task trees find a group's children through it and show them
+     * as awaited by the group's task, whether the body or the exit is running.
+     */
+    final class ChildWatch implements Consumer<Future<?>> {
+
+        @Override
+        public void accept(Future<?> task) {
+            onTaskDone(task);
+        }
+
+        /** The task running the group. */
+        Task<?> parentTask() {
+            return parentTask;
+        }
     }
 }

@@ -1,6 +1,6 @@
 package dev.jasyncio;
 
-import dev.jasyncio.internal.LibraryFrame;
+import dev.jasyncio.annotations.Async;
 import dev.jasyncio.internal.Threads;
 
 import java.util.concurrent.Callable;
@@ -11,6 +11,8 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+
+import static dev.jasyncio.Asyncio.await;
 
 /**
  * Work that crosses threads: blocking calls run on an executor and come back as a loop {@link Future}
@@ -196,26 +198,8 @@ final class ThreadBridge {
     }
 
     /** The coroutine of {@code toThread(fn)}: submits {@code fn} when it starts, as Python's async {@code to_thread}. */
-    static final class ToThread<T> extends LibraryFrame<T> {
-
-        private final Callable<T> fn;
-
-        ToThread(Callable<T> fn) {
-            this.fn = fn;
-        }
-
-        @Override
-        protected Object step(Object value, Throwable error) {
-            if (label == 0) {
-                return await(task.loop.runInExecutor(null, fn), 1);
-            }
-            rethrow(error);
-            return value;
-        }
-
-        @Override
-        public String coroutineName() {
-            return "to_thread";
-        }
+    @Async
+    static <T> Coroutine<T> toThread(Callable<T> fn) {
+        return Coroutine.of(await(EventLoop.requireRunning().runInExecutor(null, fn)));
     }
 }

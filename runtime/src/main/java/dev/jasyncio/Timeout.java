@@ -1,5 +1,8 @@
 package dev.jasyncio;
 
+import dev.jasyncio.annotations.Async;
+import dev.jasyncio.internal.AsyncSupport;
+
 /**
  * The deadline of a {@code timeout(...)} / {@code timeoutAt(...)} scope, handed to its body: asyncio's
  * {@code Timeout}. When the deadline passes, the task running the scope is cancelled; the scope turns the
@@ -35,9 +38,10 @@ public final class Timeout implements AsyncCloseable {
 
     /** {@code async with}'s entry: arms the deadline in the awaiting task. A timeout is entered once. */
     @Override
-    @SuppressWarnings("unchecked")
+    @Async
     public Coroutine<Void> aenter() {
-        return (Coroutine<Void>) (Coroutine<?>) new TimeoutExit(this, null, true);
+        enter(EventLoop.requireRunning().currentTask);
+        return Coroutine.of(null);
     }
 
     /**
@@ -45,8 +49,16 @@ public final class Timeout implements AsyncCloseable {
      * (caused by the {@link CancelledError}) replaces the block's cancellation.
      */
     @Override
+    @Async
     public Coroutine<Boolean> aexit(Throwable failure) {
-        return new TimeoutExit(this, failure, false);
+        Throwable raised = exit(failure);
+        if (raised == failure) {
+            return Coroutine.of(false);
+        }
+        if (raised == null) {
+            return Coroutine.of(true);
+        }
+        throw AsyncSupport.<RuntimeException>sneaky(raised);
     }
 
     /** The deadline in loop time, {@link Double#POSITIVE_INFINITY} if none. */

@@ -1,54 +1,41 @@
 package dev.jasyncio;
 
-import dev.jasyncio.internal.LibraryFrame;
+import dev.jasyncio.annotations.Async;
 
 import java.util.function.Function;
+
+import static dev.jasyncio.Asyncio.await;
 
 /**
  * The coroutine of {@code timeout(...)}, {@code timeoutAt(...)} and {@code waitFor(...)}: asyncio's
  * {@code async with timeout(...)} around a body. The body runs inline in the awaiting task, as it would in
- * Python; {@link Timeout} does the bookkeeping.
- *
- * @param <T> the body's result type
+ * Python; {@link Timeout} does the bookkeeping in its {@code aenter} and {@code aexit}.
  */
-final class TimeoutScope<T> extends LibraryFrame<T> {
+final class TimeoutScope {
 
-    private final double deadline;
-    private final boolean relative;
-    private final Function<Timeout, Object> body;
-    private Timeout timeout;
+    private TimeoutScope() {
+    }
 
     /**
      * A scope whose deadline is {@code deadline} in loop time, or {@code deadline} seconds after the scope is
      * entered when {@code relative}; {@code body} gives what to await inside it (a coroutine or a future).
      */
-    TimeoutScope(double deadline, boolean relative, Function<Timeout, Object> body) {
-        this.deadline = deadline;
-        this.relative = relative;
-        this.body = body;
-    }
-
-    @Override
-    protected Object step(Object value, Throwable error) {
-        switch (label) {
-            case 0:
-                timeout = new Timeout(relative ? task.loop.time() + deadline : deadline);
-                timeout.enter(task);
-                Object inner;
-                try {
-                    inner = body.apply(timeout);
-                } catch (Throwable t) {
-                    return jump(1, null, t);
-                }
-                return await(inner, 1);
-            default:
-                rethrow(timeout.exit(error));
-                return value;
+    @Async
+    static <T> Coroutine<T> timeout(double deadline, boolean relative,
+                                    Function<Timeout, ? extends Awaitable<T>> body) {
+        // async with, spelled out as PEP 492 expands it.
+        Timeout t = new Timeout(relative ? EventLoop.requireRunning().time() + deadline : deadline);
+        await(t.aenter());
+        T value;
+        try {
+            value = await(body.apply(t));
+        } catch (Throwable failure) {
+            if (!await(t.aexit(failure))) {
+                throw failure;
+            }
+            return Coroutine.of(null);
         }
-    }
-
-    @Override
-    public String coroutineName() {
-        return "timeout";
+        await(t.aexit(null));
+        return Coroutine.of(value);
     }
 }

@@ -1,6 +1,6 @@
 package dev.jasyncio;
 
-import dev.jasyncio.internal.LibraryFrame;
+import dev.jasyncio.annotations.Async;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -8,71 +8,70 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The coroutine of {@code Asyncio.wait}: asyncio's {@code _wait}. A done callback on every future counts
- * completions and releases a waiter future when {@link ReturnWhen} is satisfied or the timeout passes; the
- * futures themselves are never cancelled.
+ * {@code Asyncio.wait}: asyncio's {@code _wait}. A done callback on every future counts completions and releases
+ * the waiter when {@link ReturnWhen} is satisfied or the timeout passes; the futures themselves are never
+ * cancelled.
  *
  * @param <T> the futures' result type
  */
-final class Waiting<T> extends LibraryFrame<WaitResult<T>> implements WaitsFor {
+final class Waiting<T> {
 
     private final Set<Future<T>> futures;
     private final double timeout;
     private final ReturnWhen when;
-    private Future<Void> waiter;
+    private Waiter waiter;
     private TimerHandle timeoutHandle;
     private int counter;
     private final Consumer<Future<T>> onCompletion = this::onCompletion;
 
-    Waiting(Collection<? extends Future<T>> fs, double timeout, ReturnWhen when) {
-        if (when == null) {
-            throw new IllegalArgumentException("Invalid return_when value: null");
-        }
-        if (fs.isEmpty()) {
-            throw new IllegalArgumentException("Set of Tasks/Futures is empty.");
-        }
+    private Waiting(Collection<? extends Future<T>> fs, double timeout, ReturnWhen when) {
         // A set, as asyncio's set(fs): duplicates count once; futures compare by identity.
         this.futures = new LinkedHashSet<>(fs);
         this.timeout = timeout;
         this.when = when;
     }
 
-    @Override
-    public Set<Future<T>> waitsFor() {
-        return futures;
+    /** The coroutine of {@code wait(fs, timeout, when)}; the arguments are checked at once. */
+    static <T> Coroutine<WaitResult<T>> of(Collection<? extends Future<T>> fs, double timeout, ReturnWhen when) {
+        if (when == null) {
+            throw new IllegalArgumentException("Invalid return_when value: null");
+        }
+        if (fs.isEmpty()) {
+            throw new IllegalArgumentException("Set of Tasks/Futures is empty.");
+        }
+        return new Waiting<>(fs, timeout, when).run();
     }
 
-    @Override
-    protected Object step(Object value, Throwable error) {
-        switch (label) {
-            case 0:
-                for (Future<T> f : futures) {
-                    LoopCheck.sameLoop(f, task.loop); // their callbacks would run on the other loop's thread
-                }
-                waiter = task.loop.createFuture();
-                if (timeout != Double.POSITIVE_INFINITY) {
-                    timeoutHandle = task.loop.callLater(timeout, this::release);
-                }
-                counter = futures.size();
-                for (Future<T> f : futures) {
-                    f.addDoneCallback(onCompletion);
-                }
-                return await(waiter, 1);
-            default:
-                if (timeoutHandle != null) {
-                    timeoutHandle.cancel();
-                }
-                for (Future<T> f : futures) {
-                    f.removeDoneCallback(onCompletion);
-                }
-                rethrow(error);
-                Set<Future<T>> done = new LinkedHashSet<>();
-                Set<Future<T>> pending = new LinkedHashSet<>();
-                for (Future<T> f : futures) {
-                    (f.done() ? done : pending).add(f);
-                }
-                return new WaitResult<>(done, pending);
+    @Async
+    private Coroutine<WaitResult<T>> run() {
+        EventLoop loop = EventLoop.requireRunning();
+        for (Future<T> f : futures) {
+            LoopCheck.sameLoop(f, loop); // their callbacks would run on the other loop's thread
         }
+        waiter = new Waiter(loop);
+        if (timeout != Double.POSITIVE_INFINITY) {
+            timeoutHandle = loop.callLater(timeout, this::release);
+        }
+        counter = futures.size();
+        for (Future<T> f : futures) {
+            f.addDoneCallback(onCompletion);
+        }
+        try {
+            Asyncio.await(waiter);
+        } finally {
+            if (timeoutHandle != null) {
+                timeoutHandle.cancel();
+            }
+            for (Future<T> f : futures) {
+                f.removeDoneCallback(onCompletion);
+            }
+        }
+        Set<Future<T>> done = new LinkedHashSet<>();
+        Set<Future<T>> pending = new LinkedHashSet<>();
+        for (Future<T> f : futures) {
+            (f.done() ? done : pending).add(f);
+        }
+        return Coroutine.of(new WaitResult<>(done, pending));
     }
 
     private void onCompletion(Future<T> f) {
@@ -92,8 +91,16 @@ final class Waiting<T> extends LibraryFrame<WaitResult<T>> implements WaitsFor {
         }
     }
 
-    @Override
-    public String coroutineName() {
-        return "wait";
+    /** The future the waiting task is parked on; it tells task trees which futures are behind it. */
+    private final class Waiter extends Future<Void> implements WaitsFor {
+
+        Waiter(EventLoop loop) {
+            super(loop);
+        }
+
+        @Override
+        public Set<Future<T>> waitsFor() {
+            return futures;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.jasyncio;
 
+import dev.jasyncio.annotations.Async;
 import dev.jasyncio.testing.TestBase;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
+import static dev.jasyncio.Asyncio.await;
 import static dev.jasyncio.Asyncio.createTask;
 import static dev.jasyncio.Asyncio.gather;
 import static dev.jasyncio.Asyncio.getRunningLoop;
@@ -95,6 +97,25 @@ class TaskTreeTest extends TestBase {
         TaskTree.TaskInfo main = tree[0].task("Task-1").orElseThrow();
         TaskTree.TaskInfo kid = tree[0].task("kid").orElseThrow();
         assertTrue(main.awaits().contains(kid.id()), tree[0].format());
+        assertEquals(List.of(main.id()), kid.awaitedBy());
+    }
+
+    /** The group's body awaits something else while a child runs: a tree taken then. */
+    @Async
+    private static Coroutine<TaskTree> treeWhileTheBodyAwaits() {
+        return Coroutine.of(await(taskGroup(tg -> {
+            tg.createTask(sleep(0.1), "kid");
+            await(sleep(0)); // the kid starts and sleeps; the body is parked on its own sleep, not on the group
+            return Coroutine.of(Asyncio.taskTree());
+        })));
+    }
+
+    @Test
+    void aTaskGroupsChildrenAreAwaitedByItsTaskWhileTheBodyRunsToo() {
+        TaskTree tree = run(treeWhileTheBodyAwaits());
+        TaskTree.TaskInfo main = tree.task("Task-1").orElseThrow();
+        TaskTree.TaskInfo kid = tree.task("kid").orElseThrow();
+        assertTrue(main.awaits().contains(kid.id()), tree.format());
         assertEquals(List.of(main.id()), kid.awaitedBy());
     }
 

@@ -4,7 +4,7 @@ import dev.jasyncio.transformer.ClassesDirectoryInstrumenter;
 import dev.jasyncio.transformer.ClassesDirectoryReport;
 import dev.jasyncio.transformer.InstrumentationException;
 import dev.jasyncio.transformer.Instrumenter;
-import org.apache.maven.artifact.Artifact;
+import dev.jasyncio.transformer.SourceDiagnostics;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -14,13 +14,9 @@ import org.apache.maven.project.MavenProject;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * What both goals share: parameters, the skip switch, source diagnostics, the directory run and its log.
@@ -60,32 +56,6 @@ public abstract class AbstractInstrumentMojo extends AbstractMojo {
     @Parameter(property = "jasyncio.sourceDiagnostics", defaultValue = "true")
     private boolean sourceDiagnostics;
 
-    /**
-     * Runs the transformer in a JVM of its own (C1 only) when at least {@code forkThreshold} class files changed, as
-     * on a clean build: the build's JVM is then not left compiling the transformer with C2. False always runs it in
-     * the build's JVM.
-     */
-    @Parameter(property = "jasyncio.fork", defaultValue = "true")
-    private boolean fork;
-
-    /**
-     * Changed class files from which a run forks. Fewer (an incremental build, an IDE's build) run in the build's
-     * JVM, where a fork's start-up would cost more than it saves.
-     */
-    @Parameter(property = "jasyncio.forkThreshold", defaultValue = "100")
-    private int forkThreshold;
-
-    /**
-     * Seconds a forked run may take before it is stopped and the build fails: a child that hangs must not hang the
-     * build. A 500-class module takes well under a second.
-     */
-    @Parameter(property = "jasyncio.forkTimeout", defaultValue = "600")
-    private int forkTimeout;
-
-    /** The plugin's jars, the classpath of a forked run. */
-    @Parameter(defaultValue = "${plugin.artifacts}", readonly = true, required = true)
-    private List<Artifact> pluginArtifacts;
-
     /** The folder whose classes are rewritten. */
     protected abstract Path classesDirectory();
 
@@ -110,25 +80,22 @@ public abstract class AbstractInstrumentMojo extends AbstractMojo {
         List<Path> roots = sourceRoots().stream().map(Path::of).toList();
         DiagnosticLog diagnostics = new DiagnosticLog(getLog(), failOnError);
         try {
-            InstrumentRequest request = new InstrumentRequest(classes,
-                    classpathElements().stream().map(Path::of).filter(Files::exists).toList(), includes, excludes,
-                    roots, failFast, stateFile(classes), sourceDiagnostics, null);
-            ClassesDirectoryInstrumenter here = request.instrumenter();
-            int stale = here.staleClassFiles();
-            boolean forked = fork && stale >= forkThreshold;
-            // -X tells where the goal's time goes: the survey here, then the run, here or in a child JVM.
+            ClassesDirectoryInstrumenter instrumenter = ClassesDirectoryInstrumenter.builder(classes)
+                    .classpath(classpathElements().stream().map(Path::of).filter(Files::exists).toList())
+                    .includes(includes)
+                    .excludes(excludes)
+                    .sourceRoots(roots)
+                    .failFast(failFast)
+                    .stateFile(stateFile(classes))
+                    .build();
+            // -X tells where the goal's time goes: the survey of the folder (which the run reuses), then the run.
+            int stale = instrumenter.staleClassFiles();
             getLog().debug("jasyncio: " + stale + " stale class file(s) found in "
-                    + (System.nanoTime() - started) / 1_000_000 + " ms; running " + (forked ? "in a forked JVM"
-                    : "in this JVM"));
-            // The forked run is handed what the survey listed, so that it does not walk the folder again.
-            InstrumentOutcome outcome = forked
-                    ? new ForkedInstrumenter(ForkedInstrumenter.currentJava(), pluginClasspath(), getLog()::warn,
-                            Duration.ofSeconds(forkTimeout))
-                            .run(request.withClassFiles(here.surveyedClassFiles()), stateDirectory(),
-                                    classes.getFileName().toString())
-                    : request.run(here);
-            diagnostics.report(outcome.diagnostics());
-            logReport(classes, outcome, (System.nanoTime() - started) / 1_000_000);
+                    + (System.nanoTime() - started) / 1_000_000 + " ms");
+            ClassesDirectoryReport report = instrumenter.run();
+            diagnostics.report(sourceDiagnostics ? SourceDiagnostics.sharpen(roots, report.diagnostics())
+                    : report.diagnostics());
+            logReport(classes, report, (System.nanoTime() - started) / 1_000_000);
             failOnErrors(diagnostics);
         } catch (IOException | UncheckedIOException | DependencyResolutionRequiredException
                  | InstrumentationException e) {
@@ -140,22 +107,6 @@ public abstract class AbstractInstrumentMojo extends AbstractMojo {
         }
     }
 
-    /** This plugin's jar first (it holds the forked entry point), then its dependencies. */
-    private List<Path> pluginClasspath() {
-        Set<Path> jars = new LinkedHashSet<>();
-        try {
-            jars.add(Path.of(ForkedInstrumentMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
-        } catch (URISyntaxException | RuntimeException e) {
-            getLog().debug("jasyncio: the plugin's own jar is not known: " + e);
-        }
-        for (Artifact a : pluginArtifacts) {
-            if (a.getFile() != null) {
-                jars.add(a.getFile().toPath());
-            }
-        }
-        return List.copyOf(jars);
-    }
-
     private void failOnErrors(DiagnosticLog diagnostics) throws MojoFailureException {
         if (failOnError && diagnostics.errors() > 0) {
             throw new MojoFailureException("jasyncio: " + diagnostics.errors() + " error(s) in async code; see above");
@@ -163,7 +114,7 @@ public abstract class AbstractInstrumentMojo extends AbstractMojo {
     }
 
     /** {@code millis}: the goal's own time, source diagnostics included, so a user can see what it adds. */
-    private void logReport(Path classes, InstrumentOutcome report, long millis) {
+    private void logReport(Path classes, ClassesDirectoryReport report, long millis) {
         if (verbose) {
             for (ClassesDirectoryReport.InstrumentedClass c : report.instrumentedClasses()) {
                 for (String method : c.asyncMethods()) {
@@ -187,10 +138,6 @@ public abstract class AbstractInstrumentMojo extends AbstractMojo {
 
     /** Beside the build's other bookkeeping, one record per classes folder. */
     private Path stateFile(Path classes) {
-        return stateDirectory().resolve(classes.getFileName() + ".state");
-    }
-
-    private Path stateDirectory() {
-        return Path.of(project.getBuild().getDirectory(), "jasyncio");
+        return Path.of(project.getBuild().getDirectory(), "jasyncio", classes.getFileName() + ".state");
     }
 }

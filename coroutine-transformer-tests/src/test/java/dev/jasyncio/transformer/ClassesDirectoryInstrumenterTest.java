@@ -116,8 +116,9 @@ class ClassesDirectoryInstrumenterTest {
 
         ClassesDirectoryInstrumenter instrumenter = builder().build(fake);
         assertEquals(3, instrumenter.staleClassFiles(), "nothing is recorded yet: every class file is stale");
-        assertEquals(List.of("b/Linked.class", "b/Plain.class", "b/Real.class"), instrumenter.surveyedClassFiles());
-        instrumenter.run();
+        ClassesDirectoryReport report = instrumenter.run();
+        assertEquals(3, report.classesScanned(),
+                "the run visits what the survey found: the linked file, not the linked folder");
         assertEquals(List.of("b/Linked", "b/Real"), fake.instrumented.stream().sorted().toList());
     }
 

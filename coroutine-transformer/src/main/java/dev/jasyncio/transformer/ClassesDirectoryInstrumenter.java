@@ -49,8 +49,6 @@ public final class ClassesDirectoryInstrumenter {
     private final Path stateFile;
     private final SourceFileLocator sources;
     private final ClassRewriter rewriter;
-    /** The class files as a survey in another process found them, or null to list the folder. */
-    private final List<String> listed;
     /** What {@link #staleClassFiles()} found, used once by the {@link #run()} that follows instead of looking again. */
     private Survey survey;
 
@@ -72,7 +70,6 @@ public final class ClassesDirectoryInstrumenter {
         this.stateFile = b.stateFile;
         this.sources = new SourceFileLocator(b.sourceRoots);
         this.rewriter = rewriter;
-        this.listed = b.classFiles;
     }
 
     /** Starts configuring a run over {@code classesDir}. */
@@ -95,7 +92,7 @@ public final class ClassesDirectoryInstrumenter {
         try {
             // Listed before anything is written, so frame classes written by this run are not visited by it.
             List<String> selected = found.files() != null ? found.files()
-                    : listed != null ? listed : List.copyOf(selectedClassFiles().keySet());
+                    : List.copyOf(selectedClassFiles().keySet());
             // Classes are transformed in parallel, and written and reported one by one in path order: the outcome,
             // the logs and where a fail-fast run stops do not depend on the threads. The state is only read by the
             // workers; it is written by apply, on this thread.
@@ -163,15 +160,6 @@ public final class ClassesDirectoryInstrumenter {
         }
         survey = new Survey(List.copyOf(selected.keySet()), state, known, stale);
         return stale;
-    }
-
-    /**
-     * The selected class files the last {@link #staleClassFiles()} found, as sorted {@code /}-separated paths
-     * relative to the folder: for {@link Builder#classFiles} of a run in another process. Null before a survey, and
-     * after the run that used it.
-     */
-    public List<String> surveyedClassFiles() {
-        return survey == null ? null : survey.files();
     }
 
     private InstrumentState loadState() {
@@ -337,7 +325,6 @@ public final class ClassesDirectoryInstrumenter {
         private List<Path> sourceRoots = List.of();
         private boolean failFast;
         private Path stateFile;
-        private List<String> classFiles;
 
         private Builder(Path classesDir) {
             this.classesDir = Objects.requireNonNull(classesDir, "classesDir").toAbsolutePath();
@@ -370,15 +357,6 @@ public final class ClassesDirectoryInstrumenter {
         /** Stop at the first class that fails instead of reporting every failure. */
         public Builder failFast(boolean failFast) {
             this.failFast = failFast;
-            return this;
-        }
-
-        /**
-         * The class files to visit, as {@link #surveyedClassFiles()} of a survey made just before, in another
-         * process: the run does not list the folder again. Includes and excludes were applied by the survey.
-         */
-        public Builder classFiles(List<String> relativePaths) {
-            this.classFiles = List.copyOf(relativePaths);
             return this;
         }
 

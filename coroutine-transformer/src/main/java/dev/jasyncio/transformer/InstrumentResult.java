@@ -10,7 +10,7 @@ import java.util.Map;
  *
  * <p>When {@link #status()} is {@link Status#INSTRUMENTED}, {@link #classBytes()} replaces the input and every
  * entry of {@link #generatedClasses()} (one coroutine frame class per async method, keyed by internal name such
- * as {@code com/acme/Fetch$main$Frame}) is written beside it. When it is {@link Status#FAILED}, nothing may be
+ * as {@code com/acme/Fetch$Async$main}) is written beside it. When it is {@link Status#FAILED}, nothing may be
  * written: {@link #diagnostics()} says why, with the source position.
  */
 public final class InstrumentResult {

@@ -8,8 +8,8 @@ import dev.jasyncio.Task;
  *
  * <p>The transformer generates one subclass per async method; its fields hold the method's arguments and the
  * values live across each await, and {@link #resume(Object, Throwable)} calls the rewritten body, which jumps
- * to {@link #label} and carries on from there. The runtime's own coroutines (sleep, the library's combinators)
- * are hand-written subclasses following the same protocol.
+ * to {@link #label} and carries on from there. The runtime's library coroutines are generated the same way, from
+ * its own {@code @Async} methods; only {@code sleep} and {@code Coroutine.of} are hand-written subclasses.
  *
  * <p>Protocol. {@code resume} runs the body until it completes or suspends. It returns the body's result, or
  * {@link AsyncSupport#SUSPENDED} after the body (or a frame it awaits inline) parked the task on something; a
@@ -30,6 +30,8 @@ public abstract class AsyncFrame<T> extends Coroutine<T> {
     public static final byte RUNNING = 1;
     /** Finished, with a value or a failure. */
     public static final byte DONE = 2;
+    /** Closed before it started ({@link Coroutine#close()}): it never runs. */
+    public static final byte CLOSED = 3;
 
     /** Where the body resumes: 0 at the start, then the number of the await it is suspended at. */
     public int label;
@@ -62,6 +64,37 @@ public abstract class AsyncFrame<T> extends Coroutine<T> {
     /** The source position the frame is suspended at, e.g. {@code Fetch.java:12}, or null if unknown. */
     public String suspendedAt() {
         return null;
+    }
+
+    /** {@link Coroutine#close()}: see there. */
+    public static void close(Coroutine<?> coro) {
+        if (!(coro instanceof AsyncFrame)) {
+            return;
+        }
+        AsyncFrame<?> f = (AsyncFrame<?>) coro;
+        if (f.state == FRESH) {
+            f.state = CLOSED;
+            if (UnawaitedCoroutines.ENABLED) {
+                UnawaitedCoroutines.started(f); // nothing to warn about: it was dropped on purpose
+            }
+        } else if (f.state == RUNNING) {
+            throw new IllegalStateException("cannot close " + f + ": it has started and its task runs it; cancel "
+                    + "the task instead (Task.cancel()), which runs its finally blocks");
+        }
+    }
+
+    /**
+     * The error for awaiting this coroutine, or wrapping it in a task, when it is not fresh: Python's
+     * "cannot reuse already awaited coroutine", saying what to do.
+     */
+    public IllegalStateException reuseError() {
+        if (state == CLOSED) {
+            return new IllegalStateException("cannot reuse already awaited coroutine " + this + ": it was closed "
+                    + "(Coroutine.close()); call the async method again for a new coroutine");
+        }
+        return new IllegalStateException("cannot reuse already awaited coroutine " + this + ": a coroutine runs "
+                + "once; call the async method again for a new coroutine, or await a Task of it, which may be "
+                + "awaited any number of times");
     }
 
     @Override

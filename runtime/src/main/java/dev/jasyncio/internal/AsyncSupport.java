@@ -108,6 +108,49 @@ public final class AsyncSupport {
         return value;
     }
 
+    /**
+     * What an {@code aexit(failure)} produced, awaited where a try-with-resources block over an
+     * {@code AsyncCloseable} ends with a failure: whether it suppresses the failure ({@code true}; null and
+     * {@code false} let it through, as Python's falsy values do).
+     */
+    public static boolean suppresses(Object aexitResult) {
+        return Boolean.TRUE.equals(aexitResult);
+    }
+
+    /** Whether an awaited {@code Boolean} is true; null counts as false. */
+    public static boolean isTrue(Object value) {
+        return Boolean.TRUE.equals(value);
+    }
+
+    /**
+     * The factory of an {@code @Async} method returning {@code AsyncGenerator}: the generator running
+     * {@code body}, a fresh frame, one element at a time.
+     */
+    public static dev.jasyncio.AsyncGenerator<?> generator(AsyncFrame<?> body) {
+        return ACCESS.generator(body);
+    }
+
+    /**
+     * {@code await(emit(value))} in an async generator's body, compiled as an intrinsic: hands {@code value} to the
+     * consumer; returns {@link #SUSPENDED}, and the body resumes at the consumer's next step.
+     */
+    public static Object awaitEmit(Object value, AsyncFrame<?> frame) {
+        return ACCESS.awaitEmit(value, frame);
+    }
+
+    /** {@code iterator.hasNext()} of {@code for (x : aiter(source))} in an async body: the awaitable step. */
+    public static dev.jasyncio.Awaitable<?> asyncHasNext(java.util.Iterator<?> iterator) {
+        return ACCESS.asyncHasNext(iterator);
+    }
+
+    /**
+     * A {@code for (x : aiter(source))} left early: the awaitable that closes an async generator source (a
+     * coroutine doing nothing for other sources).
+     */
+    public static dev.jasyncio.Awaitable<?> closeAsyncFor(java.util.Iterator<?> iterator) {
+        return ACCESS.closeAsyncFor(iterator);
+    }
+
     /** Throws any throwable, checked or not: async bodies rethrow what their awaits produced, unchanged. */
     @SuppressWarnings("unchecked")
     public static <E extends Throwable> E sneaky(Throwable t) throws E {

@@ -32,6 +32,18 @@ public interface RuntimeAccess {
     /** See {@link AsyncSupport#linkDirect(AsyncFrame)}. */
     void linkDirect(AsyncFrame<?> frame);
 
+    /** See {@link AsyncSupport#generator(AsyncFrame)}. */
+    dev.jasyncio.AsyncGenerator<?> generator(AsyncFrame<?> body);
+
+    /** See {@link AsyncSupport#awaitEmit(Object, AsyncFrame)}. */
+    Object awaitEmit(Object value, AsyncFrame<?> frame);
+
+    /** See {@link AsyncSupport#asyncHasNext(java.util.Iterator)}. */
+    dev.jasyncio.Awaitable<?> asyncHasNext(java.util.Iterator<?> iterator);
+
+    /** See {@link AsyncSupport#closeAsyncFor(java.util.Iterator)}. */
+    dev.jasyncio.Awaitable<?> closeAsyncFor(java.util.Iterator<?> iterator);
+
     /** The error for an await in a class that was not instrumented. */
     RuntimeException notInstrumented(String where);
 }

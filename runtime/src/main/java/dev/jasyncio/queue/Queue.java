@@ -5,11 +5,13 @@ import dev.jasyncio.Future;
 import dev.jasyncio.QueueEmpty;
 import dev.jasyncio.QueueFull;
 import dev.jasyncio.QueueShutDown;
-import dev.jasyncio.internal.LibraryFrame;
+import dev.jasyncio.annotations.Async;
 import dev.jasyncio.internal.LoopBinding;
 import dev.jasyncio.sync.Event;
 
 import java.util.ArrayDeque;
+
+import static dev.jasyncio.Asyncio.await;
 
 /**
  * asyncio's {@code Queue}: FIFO, for producer and consumer tasks. With a {@code maxsize} above zero,
@@ -91,8 +93,23 @@ public class Queue<T> {
     }
 
     /** Puts {@code item} in, waiting for a free slot while the queue is full; {@link QueueShutDown} after shutdown. */
+    @Async
     public Coroutine<Void> put(T item) {
-        return new Put(item);
+        while (full()) {
+            if (isShutdown) {
+                throw new QueueShutDown();
+            }
+            Future<Void> putter = binding.loop(this).createFuture();
+            putters.addLast(putter);
+            try {
+                await(putter);
+            } catch (Throwable t) {
+                abandon(putter, putters, !full());
+                throw t;
+            }
+        }
+        putNowait(item);
+        return Coroutine.of(null);
     }
 
     /**
@@ -116,8 +133,22 @@ public class Queue<T> {
      * Takes an item out, waiting while the queue is empty; {@link QueueShutDown} once the queue is shut down and
      * empty (at once after {@code shutdown(true)}).
      */
+    @Async
     public Coroutine<T> get() {
-        return new Get();
+        while (empty()) {
+            if (isShutdown) {
+                throw new QueueShutDown();
+            }
+            Future<Void> getter = binding.loop(this).createFuture();
+            getters.addLast(getter);
+            try {
+                await(getter);
+            } catch (Throwable t) {
+                abandon(getter, getters, !empty());
+                throw t;
+            }
+        }
+        return Coroutine.of(getNowait());
     }
 
     /** Takes an item out at once: {@link QueueEmpty} if there is none ({@link QueueShutDown} if shut down). */
@@ -148,8 +179,12 @@ public class Queue<T> {
     }
 
     /** Waits until every item put in has been taken out and marked with {@link #taskDone()}. */
+    @Async
     public Coroutine<Void> join() {
-        return new Join();
+        if (unfinishedTasks > 0) {
+            await(finished.await());
+        }
+        return Coroutine.of(null);
     }
 
     /** {@code shutdown(false)}: puts fail from now on; gets fail once the queue is empty. */
@@ -226,86 +261,6 @@ public class Queue<T> {
         if (canProceed && !waiter.cancelled()) {
             // We were woken up but will not take the slot or the item: pass it on.
             wakeUpNext(waiters);
-        }
-    }
-
-    /** The coroutine of {@link #put(Object)}. */
-    private final class Put extends LibraryFrame<Void> {
-
-        private final T item;
-        private Future<Void> putter;
-
-        Put(T item) {
-            this.item = item;
-        }
-
-        @Override
-        protected Object step(Object value, Throwable error) {
-            if (label == 1 && error != null) {
-                abandon(putter, putters, !full());
-                rethrow(error);
-            }
-            if (full()) {
-                if (isShutdown) {
-                    throw new QueueShutDown();
-                }
-                putter = binding.loop(Queue.this).createFuture();
-                putters.addLast(putter);
-                return await(putter, 1);
-            }
-            putNowait(item);
-            return null;
-        }
-
-        @Override
-        public String coroutineName() {
-            return "Queue.put";
-        }
-    }
-
-    /** The coroutine of {@link #get()}. */
-    private final class Get extends LibraryFrame<T> {
-
-        private Future<Void> getter;
-
-        @Override
-        protected Object step(Object value, Throwable error) {
-            if (label == 1 && error != null) {
-                abandon(getter, getters, !empty());
-                rethrow(error);
-            }
-            if (empty()) {
-                if (isShutdown) {
-                    throw new QueueShutDown();
-                }
-                getter = binding.loop(Queue.this).createFuture();
-                getters.addLast(getter);
-                return await(getter, 1);
-            }
-            return getNowait();
-        }
-
-        @Override
-        public String coroutineName() {
-            return "Queue.get";
-        }
-    }
-
-    /** The coroutine of {@link #join()}. */
-    private final class Join extends LibraryFrame<Void> {
-
-        @Override
-        protected Object step(Object value, Throwable error) {
-            if (label == 0 && unfinishedTasks > 0) {
-                return await(finished.await(), 1);
-            }
-            rethrow(error);
-            return null;
-        }
-
-        @Override
-        public String coroutineName() {
-            return "Queue.join";
         }
     }
 }

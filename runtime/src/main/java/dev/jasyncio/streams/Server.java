@@ -5,7 +5,7 @@ import dev.jasyncio.CancelledError;
 import dev.jasyncio.Coroutine;
 import dev.jasyncio.EventLoop;
 import dev.jasyncio.Future;
-import dev.jasyncio.internal.LibraryFrame;
+import dev.jasyncio.annotations.Async;
 
 import java.io.IOException;
 import java.nio.channels.ServerSocketChannel;
@@ -17,6 +17,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import static dev.jasyncio.Asyncio.await;
 
 /**
  * asyncio's {@code Server}, as {@code startServer} returns it: listening sockets whose connections each get a
@@ -231,80 +233,43 @@ public final class Server implements AutoCloseable {
     }
 
     /** Waits until the server is closed and every accepted connection is gone. */
+    @Async
     public Coroutine<Void> waitClosed() {
-        return new WaitClosed();
+        if (waiters == null) {
+            return Coroutine.of(null);
+        }
+        Future<Void> w = loop.createFuture();
+        waiters.add(w);
+        await(w);
+        return Coroutine.of(null);
     }
 
     /** Accepts connections until cancelled; then closes the server, waits for it, and lets the cancellation out. */
+    @Async
     public Coroutine<Void> serveForever() {
-        return new ServeForever();
+        if (servingForever != null) {
+            throw new IllegalStateException("server " + this + " is already being awaited on serve_forever()");
+        }
+        if (sockets == null) {
+            throw new IllegalStateException("server " + this + " is closed");
+        }
+        startServingNow();
+        servingForever = loop.createFuture();
+        try {
+            await(servingForever);
+        } catch (CancelledError e) {
+            close();
+            // A failure of the wait wins over the cancellation, as a bare raise in asyncio's finally re-raises it.
+            await(waitClosed());
+            throw e;
+        } finally {
+            servingForever = null;
+        }
+        return Coroutine.of(null);
     }
 
     @Override
     public String toString() {
         return "<Server sockets=" + sockets() + ">";
-    }
-
-    private final class WaitClosed extends LibraryFrame<Void> {
-
-        @Override
-        protected Object step(Object value, Throwable error) {
-            if (label == 0) {
-                if (waiters == null) {
-                    return null;
-                }
-                Future<Void> w = loop.createFuture();
-                waiters.add(w);
-                return await(w, 1);
-            }
-            rethrow(error);
-            return null;
-        }
-
-        @Override
-        public String coroutineName() {
-            return "Server.wait_closed";
-        }
-    }
-
-    private final class ServeForever extends LibraryFrame<Void> {
-
-        private Throwable cancelled;
-
-        @Override
-        protected Object step(Object value, Throwable error) {
-            switch (label) {
-                case 0:
-                    if (servingForever != null) {
-                        throw new IllegalStateException("server " + Server.this
-                                + " is already being awaited on serve_forever()");
-                    }
-                    if (sockets == null) {
-                        throw new IllegalStateException("server " + Server.this + " is closed");
-                    }
-                    startServingNow();
-                    servingForever = loop.createFuture();
-                    return await(servingForever, 1);
-                case 1:
-                    if (error instanceof CancelledError) {
-                        cancelled = error;
-                        close();
-                        return await(waitClosed(), 2);
-                    }
-                    servingForever = null;
-                    rethrow(error);
-                    return null;
-                default:
-                    servingForever = null;
-                    rethrow(error);
-                    rethrow(cancelled);
-                    return null;
-            }
-        }
-
-        @Override
-        public String coroutineName() {
-            return "Server.serve_forever";
-        }
     }
 }

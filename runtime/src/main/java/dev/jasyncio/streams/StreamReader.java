@@ -1,14 +1,21 @@
 package dev.jasyncio.streams;
 
+import dev.jasyncio.Asyncio;
 import dev.jasyncio.Coroutine;
-import dev.jasyncio.EventLoop;
 import dev.jasyncio.Future;
 import dev.jasyncio.IncompleteReadError;
+import dev.jasyncio.LimitOverrunError;
+import dev.jasyncio.annotations.Async;
 import dev.jasyncio.internal.AsyncSupport;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Objects;
+
+import static dev.jasyncio.Asyncio.await;
 
 /**
  * asyncio's {@code StreamReader}: the receiving side of a connection or a pipe, read with {@link #read(int)},
@@ -147,8 +154,27 @@ public class StreamReader {
      * Reads up to {@code n} bytes: as soon as at least one is buffered, what is there (at most {@code n}); empty at
      * the end of the stream. {@code n < 0} reads until the end; {@code n == 0} returns an empty array at once.
      */
+    @Async
     public Coroutine<byte[]> read(int n) throws IOException {
-        return new ReadFrames.Read(this, n);
+        checkException();
+        if (n == 0) {
+            return Coroutine.of(EMPTY);
+        }
+        if (n < 0) {
+            // As asyncio: read(limit) until the end, so a paused transport is resumed on the way.
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            while (true) {
+                byte[] block = await(read(limit));
+                if (block.length == 0) {
+                    return Coroutine.of(all.toByteArray());
+                }
+                all.write(block, 0, block.length);
+            }
+        }
+        if (buffer.size() == 0 && !eof) {
+            await(waitForData("read"));
+        }
+        return Coroutine.of(take(n));
     }
 
     /**
@@ -157,16 +183,44 @@ public class StreamReader {
      * the {@link dev.jasyncio.LimitOverrunError}; that line (or the whole buffer, if no newline is in it yet) is
      * dropped.
      */
+    @Async
     public Coroutine<byte[]> readline() throws IOException {
-        return new ReadFrames.ReadLine(this);
+        try {
+            return Coroutine.of(await(readUntil(new byte[][] {NEWLINE})));
+        } catch (IncompleteReadError e) {
+            return Coroutine.of(e.partial());
+        } catch (LimitOverrunError e) {
+            if (buffer.startsWith(NEWLINE, e.consumed())) {
+                buffer.skip(e.consumed() + 1);
+            } else {
+                buffer.clear();
+            }
+            maybeResumeTransport();
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     /**
      * Reads exactly {@code n} bytes; {@link IncompleteReadError} if the stream ends first (its
      * {@link IncompleteReadError#partial()} has what was left).
      */
+    @Async
     public Coroutine<byte[]> readexactly(int n) throws IOException {
-        return new ReadFrames.ReadExactly(this, n);
+        if (n < 0) {
+            throw new IllegalArgumentException("readexactly size can not be less than zero");
+        }
+        checkException();
+        if (n == 0) {
+            return Coroutine.of(EMPTY);
+        }
+        while (buffer.size() < n) {
+            if (eof) {
+                byte[] incomplete = buffer.take(buffer.size());
+                throw new IncompleteReadError(incomplete, n);
+            }
+            await(waitForData("readexactly"));
+        }
+        return Coroutine.of(take(n));
     }
 
     /** {@code readuntil(new byte[] {'\n'})}. */
@@ -180,12 +234,64 @@ public class StreamReader {
      * {@link #limit()} bytes, the data staying in the buffer.
      */
     public Coroutine<byte[]> readuntil(byte[] separator) throws IOException {
-        return new ReadFrames.ReadUntil(this, new byte[][] {separator});
+        return readUntil(new byte[][] {separator});
     }
 
     /** Python 3.13's tuple of separators: reads up to the earliest end of any of them (the shortest wins ties). */
     public Coroutine<byte[]> readuntil(byte[]... separators) throws IOException {
-        return new ReadFrames.ReadUntil(this, separators);
+        // Sorted now, in a copy: the caller may change its array before the await.
+        byte[][] sorted = separators.clone();
+        Arrays.sort(sorted, Comparator.comparingInt(s -> s.length));
+        return readUntil(sorted);
+    }
+
+    /** {@code readuntil} over separators sorted by length. */
+    @Async
+    private Coroutine<byte[]> readUntil(byte[][] separators) {
+        if (separators.length == 0) {
+            throw new IllegalArgumentException("Separator should contain at least one element");
+        }
+        if (separators[0].length == 0) {
+            throw new IllegalArgumentException("Separator should be at least one-byte string");
+        }
+        checkException();
+        int minSeplen = separators[0].length;
+        int maxSeplen = separators[separators.length - 1].length;
+        // How far from the front no separator can start: the search resumes there.
+        int offset = 0;
+        while (true) {
+            int buflen = buffer.size();
+            if (buflen - offset >= minSeplen) {
+                int matchStart = -1;
+                int matchEnd = -1;
+                for (byte[] sep : separators) {
+                    int i = buffer.indexOf(sep, offset);
+                    if (i != -1) {
+                        int end = i + sep.length;
+                        if (matchEnd == -1 || end < matchEnd) {
+                            matchEnd = end;
+                            matchStart = i;
+                        }
+                    }
+                }
+                if (matchEnd != -1) {
+                    if (matchStart > limit) {
+                        throw new LimitOverrunError("Separator is found, but chunk is longer than limit", matchStart);
+                    }
+                    return Coroutine.of(take(matchEnd));
+                }
+                offset = Math.max(0, buflen + 1 - maxSeplen);
+                if (offset > limit) {
+                    throw new LimitOverrunError("Separator is not found, and chunk exceed the limit", offset);
+                }
+            }
+            // A complete separator may have arrived with the end of the stream: the buffer is looked at first.
+            if (eof) {
+                byte[] chunk = buffer.take(buflen);
+                throw new IncompleteReadError(chunk, null);
+            }
+            await(waitForData("readuntil"));
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -198,8 +304,23 @@ public class StreamReader {
         }
     }
 
-    /** asyncio's {@code _wait_for_data}, first half: the future the read waits on. */
-    Future<Void> startWaiting(String funcName, EventLoop loop) {
+    /**
+     * asyncio's {@code _wait_for_data}: waits for the transport to feed data (or the end of the stream), and clears
+     * the wait whatever ended it, so a cancelled read leaves the buffer as it was.
+     */
+    @Async
+    private Coroutine<Void> waitForData(String funcName) {
+        Future<Void> w = startWaiting(funcName);
+        try {
+            await(w);
+        } finally {
+            waiter = null;
+        }
+        return Coroutine.of(null);
+    }
+
+    /** The first half of {@code _wait_for_data}: the future the read waits on. */
+    private Future<Void> startWaiting(String funcName) {
         if (waiter != null) {
             throw new IllegalStateException(funcName + "() called while another coroutine is already waiting for "
                     + "incoming data");
@@ -212,14 +333,9 @@ public class StreamReader {
             paused = false;
             transport.resumeReading();
         }
-        Future<Void> w = loop.createFuture();
+        Future<Void> w = Asyncio.getRunningLoop().createFuture();
         waiter = w;
         return w;
-    }
-
-    /** Second half, whatever the wait ended with (its {@code finally}). */
-    void stopWaiting() {
-        waiter = null;
     }
 
     /** Takes up to {@code n} bytes out and resumes the transport if the buffer is low again. */

@@ -3,9 +3,12 @@ package dev.jasyncio.streams;
 import dev.jasyncio.Asyncio;
 import dev.jasyncio.Coroutine;
 import dev.jasyncio.Future;
-import dev.jasyncio.internal.LibraryFrame;
+import dev.jasyncio.annotations.Async;
+import dev.jasyncio.internal.AsyncSupport;
 
 import java.io.IOException;
+
+import static dev.jasyncio.Asyncio.await;
 
 /**
  * asyncio's {@code StreamWriter}: the sending side of a connection or of a child process's stdin.
@@ -70,16 +73,42 @@ public class StreamWriter {
      * Waits until the connection is closed; throws the failure it ended with, if any (a reset, say). Returns at once
      * if it is already closed.
      */
+    @Async
     public Coroutine<Void> waitClosed() throws IOException {
-        return new WaitClosed();
+        if (protocol.isLost()) {
+            Throwable lostWith = protocol.lostWith();
+            if (lostWith != null) {
+                throw AsyncSupport.<RuntimeException>sneaky(lostWith);
+            }
+            return Coroutine.of(null);
+        }
+        await(protocol.closedWaiter());
+        return Coroutine.of(null);
     }
 
     /**
      * Waits until the write buffer is back under the low-water mark if it went above the high one; throws the
      * connection's failure (or {@link java.net.SocketException} "Connection lost") if the connection is gone.
      */
+    @Async
     public Coroutine<Void> drain() throws IOException {
-        return new Drain();
+        if (reader != null) {
+            reader.checkException();
+        }
+        if (transport.isClosing()) {
+            // One iteration for connection_lost() to be heard: a write(); drain() loop on a closed connection then
+            // fails instead of spinning.
+            await(Asyncio.sleep(0));
+        }
+        Future<Void> waiter = protocol.drainWaiter();
+        if (waiter != null) {
+            try {
+                await(waiter);
+            } finally {
+                protocol.drainDone(waiter);
+            }
+        }
+        return Coroutine.of(null);
     }
 
     /**
@@ -116,66 +145,5 @@ public class StreamWriter {
     @Override
     public String toString() {
         return "<StreamWriter transport=" + transport + (reader != null ? " reader=" + reader : "") + ">";
-    }
-
-    /** The coroutine of {@link #drain()}. */
-    private final class Drain extends LibraryFrame<Void> {
-
-        private Future<Void> waiter;
-
-        @Override
-        protected Object step(Object value, Throwable error) {
-            switch (label) {
-                case 0:
-                    if (reader != null) {
-                        reader.checkException();
-                    }
-                    if (transport.isClosing()) {
-                        // One iteration for connection_lost() to be heard: a write(); drain() loop on a closed
-                        // connection then fails instead of spinning.
-                        return await(Asyncio.sleep(0), 1);
-                    }
-                    return jump(1, null, null);
-                case 1:
-                    rethrow(error);
-                    try {
-                        waiter = protocol.drainWaiter();
-                    } catch (IOException e) {
-                        rethrow(e);
-                    }
-                    return waiter == null ? null : await(waiter, 2);
-                default:
-                    protocol.drainDone(waiter);
-                    rethrow(error);
-                    return null;
-            }
-        }
-
-        @Override
-        public String coroutineName() {
-            return "StreamWriter.drain";
-        }
-    }
-
-    /** The coroutine of {@link #waitClosed()}. */
-    private final class WaitClosed extends LibraryFrame<Void> {
-
-        @Override
-        protected Object step(Object value, Throwable error) {
-            if (label == 0) {
-                if (protocol.isLost()) {
-                    rethrow(protocol.lostWith());
-                    return null;
-                }
-                return await(protocol.closedWaiter(), 1);
-            }
-            rethrow(error);
-            return null;
-        }
-
-        @Override
-        public String coroutineName() {
-            return "StreamWriter.wait_closed";
-        }
     }
 }

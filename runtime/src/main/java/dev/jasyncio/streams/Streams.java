@@ -3,9 +3,11 @@ package dev.jasyncio.streams;
 import dev.jasyncio.Asyncio;
 import dev.jasyncio.Coroutine;
 import dev.jasyncio.EventLoop;
-import dev.jasyncio.internal.LibraryFrame;
+import dev.jasyncio.Future;
+import dev.jasyncio.annotations.Async;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.ConnectException;
@@ -19,6 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+
+import static dev.jasyncio.Asyncio.await;
 
 /**
  * asyncio's {@code streams} functions: {@link #openConnection} and {@link #startServer}, {@link #openUnixConnection}
@@ -47,7 +51,7 @@ public final class Streams {
     /** {@link #openConnection(String, int)} with the reader's {@code limit}. */
     public static Coroutine<StreamPair> openConnection(String host, int port, int limit) throws IOException {
         Objects.requireNonNull(host, "host");
-        return new OpenConnection(host, port, limit, null);
+        return connect(host, port, limit, null);
     }
 
     /**
@@ -79,7 +83,7 @@ public final class Streams {
     public static Coroutine<StreamPair> openConnection(String host, int port, SSLContext ssl, String serverHostname,
                                                        double handshakeTimeoutSeconds) throws IOException {
         Objects.requireNonNull(host, "host");
-        return new OpenConnection(host, port, StreamReader.DEFAULT_LIMIT,
+        return connect(host, port, StreamReader.DEFAULT_LIMIT,
                 new TlsSettings(ssl, serverHostname, handshakeTimeoutSeconds));
     }
 
@@ -98,7 +102,7 @@ public final class Streams {
     public static Coroutine<Server> startServer(ConnectionHandler handler, String host, int port, SSLContext ssl,
                                                 double handshakeTimeoutSeconds) throws IOException {
         Objects.requireNonNull(handler, "handler");
-        return new StartServer(handler, host, port, StreamReader.DEFAULT_LIMIT, BACKLOG,
+        return serve(handler, host, port, StreamReader.DEFAULT_LIMIT, BACKLOG,
                 new TlsSettings(ssl, null, handshakeTimeoutSeconds));
     }
 
@@ -115,7 +119,7 @@ public final class Streams {
     public static Coroutine<Server> startServer(ConnectionHandler handler, String host, int port, int limit,
                                                 int backlog) throws IOException {
         Objects.requireNonNull(handler, "handler");
-        return new StartServer(handler, host, port, limit, backlog, null);
+        return serve(handler, host, port, limit, backlog, null);
     }
 
     /**
@@ -129,7 +133,7 @@ public final class Streams {
     /** {@link #openUnixConnection(Path)} with the reader's {@code limit}. */
     public static Coroutine<StreamPair> openUnixConnection(Path path, int limit) throws IOException {
         Objects.requireNonNull(path, "path");
-        return new UnixSockets.Open(path, limit);
+        return UnixSockets.open(path, limit);
     }
 
     /**
@@ -146,7 +150,7 @@ public final class Streams {
             throws IOException {
         Objects.requireNonNull(handler, "handler");
         Objects.requireNonNull(path, "path");
-        return new UnixSockets.Start(handler, path, limit, backlog);
+        return UnixSockets.start(handler, path, limit, backlog);
     }
 
     static boolean isIpLiteral(String host) {
@@ -154,240 +158,174 @@ public final class Streams {
     }
 
     /** Resolves {@code host} (null: the wildcard address) on the default executor unless it is a literal. */
-    abstract static class Resolving<T> extends LibraryFrame<T> {
-
-        final Object resolve(String host, int resumeAt) {
-            if (host == null) {
-                return jump(resumeAt, new InetAddress[] {null}, null);
-            }
-            if (isIpLiteral(host)) {
-                try {
-                    return jump(resumeAt, InetAddress.getAllByName(host), null);
-                } catch (IOException e) {
-                    return jump(resumeAt, null, e);
-                }
-            }
-            return await(task.getLoop().runInExecutor(null, () -> InetAddress.getAllByName(host)), resumeAt);
+    @Async
+    private static Coroutine<InetAddress[]> resolve(String host) throws IOException {
+        if (host == null) {
+            return Coroutine.of(new InetAddress[] {null});
         }
+        if (isIpLiteral(host)) {
+            return Coroutine.of(InetAddress.getAllByName(host));
+        }
+        return Coroutine.of(await(Asyncio.getRunningLoop().runInExecutor(null, () -> InetAddress.getAllByName(host))));
     }
 
-    /** The coroutine of {@code openConnection}: asyncio's {@code create_connection} without happy eyeballs. */
-    private static final class OpenConnection extends Resolving<StreamPair> {
-
-        private final String host;
-        private final int port;
-        private final int limit;
-        private InetAddress[] addresses;
-        private int next;
-        private SocketChannel channel;
-        private List<Throwable> failures;
-        /** Null for plain TCP. */
-        private final TlsSettings tls;
-        private TlsProtocol tlsProtocol;
-        private StreamPair pair;
-
-        OpenConnection(String host, int port, int limit, TlsSettings tls) {
-            this.host = host;
-            this.port = port;
-            this.limit = limit;
-            this.tls = tls;
-        }
-
-        @Override
-        protected Object step(Object value, Throwable error) {
-            switch (label) {
-                case 0:
-                    return resolve(host, 1);
-                case 1:
-                    rethrow(error);
-                    addresses = (InetAddress[]) value;
-                    return jump(2, null, null);
-                case 2:
-                    if (next == addresses.length) {
-                        throw allFailed();
-                    }
-                    InetSocketAddress target = new InetSocketAddress(addresses[next++], port);
-                    try {
-                        channel = SocketChannel.open();
-                        channel.configureBlocking(false);
-                        return await(task.getLoop().sockConnect(channel, target), 3);
-                    } catch (IOException e) {
-                        return jump(3, null, e);
-                    }
-                case 4:
-                    // The TLS handshake's outcome.
-                    if (error != null) {
-                        tlsProtocol.abort(); // failed: already closing; cancelled: the connection goes with it
-                        rethrow(error);
-                    }
-                    return pair;
-                default:
-                    if (error != null) {
-                        closeChannel();
-                        if (!(error instanceof IOException)) {
-                            rethrow(error); // cancelled, or not a network failure: no other address is tried
-                        }
-                        if (failures == null) {
-                            failures = new ArrayList<>(1);
-                        }
-                        failures.add(error);
-                        return jump(2, null, null);
-                    }
-                    if (tls != null) {
-                        return startTls();
-                    }
-                    return connected();
-            }
-        }
-
-        private StreamPair connected() {
-            EventLoop loop = task.getLoop();
-            StreamReader reader = new StreamReader(limit);
-            StreamProtocol protocol = new StreamProtocol(loop, reader, null);
-            SocketTransport transport = new SocketTransport(loop, channel, protocol, null);
-            transport.start();
-            return new StreamPair(reader, new StreamWriter(transport, protocol, reader));
-        }
-
-        /** asyncio's SSLProtocol between the socket and the streams; the await returns when the handshake is done. */
-        private Object startTls() {
-            EventLoop loop = task.getLoop();
-            StreamReader reader = new StreamReader(limit);
-            StreamProtocol protocol = new StreamProtocol(loop, reader, null);
-            dev.jasyncio.Future<Void> handshake = loop.createFuture();
-            javax.net.ssl.SSLEngine engine;
+    /**
+     * The coroutine of {@code openConnection}: asyncio's {@code create_connection} without happy eyeballs, then its
+     * TLS handshake when {@code tls} is not null.
+     */
+    @Async
+    private static Coroutine<StreamPair> connect(String host, int port, int limit, TlsSettings tls)
+            throws IOException {
+        EventLoop loop = Asyncio.getRunningLoop();
+        InetAddress[] addresses = await(resolve(host));
+        List<IOException> failures = new ArrayList<>(1);
+        for (InetAddress address : addresses) {
+            SocketChannel channel = null;
             try {
-                engine = tls.clientEngine(host, port);
-            } catch (RuntimeException e) {
-                closeChannel();
-                throw e;
+                channel = SocketChannel.open();
+                channel.configureBlocking(false);
+                await(loop.sockConnect(channel, new InetSocketAddress(address, port)));
+            } catch (IOException e) {
+                closeQuietly(channel);
+                failures.add(e);
+                continue;
+            } catch (Throwable t) {
+                // Cancelled, or not a network failure: no other address is tried.
+                closeQuietly(channel);
+                throw t;
             }
-            tlsProtocol = new TlsProtocol(loop, tls.context(), engine, protocol, handshake, tls.handshakeTimeout());
-            pair = new StreamPair(reader, new StreamWriter(tlsProtocol.appTransport(), protocol, reader));
-            new SocketTransport(loop, channel, tlsProtocol, null).start();
-            return await(handshake, 4);
+            if (tls != null) {
+                return Coroutine.of(await(handshake(loop, channel, host, port, limit, tls)));
+            }
+            return Coroutine.of(connected(loop, channel, limit));
         }
+        throw allFailed(failures);
+    }
 
-        private RuntimeException allFailed() {
-            Throwable first = failures.get(0);
-            if (failures.size() == 1) {
-                return dev.jasyncio.internal.AsyncSupport.sneaky(first);
-            }
-            StringBuilder message = new StringBuilder("Multiple exceptions: ");
-            boolean same = true;
-            for (int i = 0; i < failures.size(); i++) {
-                Throwable f = failures.get(i);
-                same &= String.valueOf(f.getMessage()).equals(String.valueOf(first.getMessage()));
-                message.append(i == 0 ? "" : ", ").append(f.getMessage());
-            }
-            if (same) {
-                return dev.jasyncio.internal.AsyncSupport.sneaky(first);
-            }
-            ConnectException e = new ConnectException(message.toString());
-            failures.forEach(e::addSuppressed);
-            return dev.jasyncio.internal.AsyncSupport.sneaky(e);
+    /** The streams over a connected channel. */
+    static StreamPair connected(EventLoop loop, SocketChannel channel, int limit) {
+        StreamReader reader = new StreamReader(limit);
+        StreamProtocol protocol = new StreamProtocol(loop, reader, null);
+        SocketTransport transport = new SocketTransport(loop, channel, protocol, null);
+        transport.start();
+        return new StreamPair(reader, new StreamWriter(transport, protocol, reader));
+    }
+
+    /** asyncio's SSLProtocol between the socket and the streams; the await returns when the handshake is done. */
+    @Async
+    private static Coroutine<StreamPair> handshake(EventLoop loop, SocketChannel channel, String host, int port,
+                                                   int limit, TlsSettings tls) {
+        StreamReader reader = new StreamReader(limit);
+        StreamProtocol protocol = new StreamProtocol(loop, reader, null);
+        Future<Void> handshake = loop.createFuture();
+        SSLEngine engine;
+        try {
+            engine = tls.clientEngine(host, port);
+        } catch (RuntimeException e) {
+            closeQuietly(channel);
+            throw e;
         }
-
-        private void closeChannel() {
-            if (channel != null) {
-                try {
-                    channel.close();
-                } catch (IOException ignored) {
-                    // closing a channel that failed to connect
-                }
-                channel = null;
-            }
+        TlsProtocol tlsProtocol = new TlsProtocol(loop, tls.context(), engine, protocol, handshake,
+                tls.handshakeTimeout());
+        StreamPair pair = new StreamPair(reader, new StreamWriter(tlsProtocol.appTransport(), protocol, reader));
+        new SocketTransport(loop, channel, tlsProtocol, null).start();
+        try {
+            await(handshake);
+        } catch (Throwable t) {
+            tlsProtocol.abort(); // failed: already closing; cancelled: the connection goes with it
+            throw t;
         }
+        return Coroutine.of(pair);
+    }
 
-        @Override
-        public String coroutineName() {
-            return "open_connection";
+    /** What a connection that failed on every address raises: the one failure, or one naming them all. */
+    private static IOException allFailed(List<IOException> failures) {
+        IOException first = failures.get(0);
+        if (failures.size() == 1) {
+            return first;
+        }
+        StringBuilder message = new StringBuilder("Multiple exceptions: ");
+        boolean same = true;
+        for (int i = 0; i < failures.size(); i++) {
+            IOException f = failures.get(i);
+            same &= String.valueOf(f.getMessage()).equals(String.valueOf(first.getMessage()));
+            message.append(i == 0 ? "" : ", ").append(f.getMessage());
+        }
+        if (same) {
+            return first;
+        }
+        ConnectException e = new ConnectException(message.toString());
+        failures.forEach(e::addSuppressed);
+        return e;
+    }
+
+    private static void closeQuietly(SocketChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // closing a channel that failed to connect
+            }
         }
     }
 
-    /** The coroutine of {@code startServer}: asyncio's {@code create_server} with {@code start_serving=True}. */
-    private static final class StartServer extends Resolving<Server> {
-
-        private final ConnectionHandler handler;
-        private final String host;
-        private final int port;
-        private final int limit;
-        private final int backlog;
-        private Server server;
-        /** Null for plain TCP. */
-        private final TlsSettings tls;
-
-        StartServer(ConnectionHandler handler, String host, int port, int limit, int backlog, TlsSettings tls) {
-            this.handler = handler;
-            this.host = host;
-            this.port = port;
-            this.limit = limit;
-            this.backlog = backlog;
-            this.tls = tls;
+    /**
+     * The coroutine of {@code startServer}: asyncio's {@code create_server} with {@code start_serving=True}, each
+     * connection over TLS when {@code tls} is not null.
+     */
+    @Async
+    private static Coroutine<Server> serve(ConnectionHandler handler, String host, int port, int limit, int backlog,
+                                           TlsSettings tls) throws IOException {
+        List<ServerSocketChannel> sockets = bindAll(await(resolve(host)), port, backlog);
+        Server server = new Server(Asyncio.getRunningLoop(), sockets, handler, limit, backlog);
+        if (tls != null) {
+            server.useTls(tls);
         }
+        server.startServingNow();
+        try {
+            // One iteration, as asyncio, for the registrations to take effect.
+            await(Asyncio.sleep(0));
+        } catch (Throwable t) {
+            server.close();
+            throw t;
+        }
+        return Coroutine.of(server);
+    }
 
-        @Override
-        protected Object step(Object value, Throwable error) {
-            switch (label) {
-                case 0:
-                    return resolve(host, 1);
-                case 1:
-                    rethrow(error);
-                    List<ServerSocketChannel> sockets = bindAll((InetAddress[]) value);
-                    server = new Server(task.getLoop(), sockets, handler, limit, backlog);
-                    if (tls != null) {
-                        server.useTls(tls);
-                    }
-                    server.startServingNow();
-                    return await(Asyncio.sleep(0), 2);
-                default:
-                    if (error != null) {
-                        server.close();
-                        rethrow(error);
-                    }
-                    return server;
+    private static List<ServerSocketChannel> bindAll(InetAddress[] addresses, int port, int backlog)
+            throws BindException {
+        List<ServerSocketChannel> sockets = new ArrayList<>();
+        for (InetAddress a : addresses) {
+            InetSocketAddress sa = a == null ? new InetSocketAddress(port) : new InetSocketAddress(a, port);
+            ServerSocketChannel s = null;
+            try {
+                s = ServerSocketChannel.open();
+                s.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+                s.bind(sa, backlog);
+                s.configureBlocking(false);
+                sockets.add(s);
+            } catch (IOException e) {
+                closeAll(sockets, s);
+                BindException b = new BindException("error while attempting to bind on address " + sa + ": "
+                        + String.valueOf(e.getMessage()).toLowerCase());
+                b.initCause(e);
+                throw b;
             }
         }
+        return sockets;
+    }
 
-        private List<ServerSocketChannel> bindAll(InetAddress[] addresses) {
-            List<ServerSocketChannel> sockets = new ArrayList<>();
-            for (InetAddress a : addresses) {
-                InetSocketAddress sa = a == null ? new InetSocketAddress(port) : new InetSocketAddress(a, port);
-                ServerSocketChannel s = null;
-                try {
-                    s = ServerSocketChannel.open();
-                    s.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-                    s.bind(sa, backlog);
-                    s.configureBlocking(false);
-                    sockets.add(s);
-                } catch (IOException e) {
-                    closeAll(sockets, s);
-                    BindException b = new BindException("error while attempting to bind on address " + sa + ": "
-                            + String.valueOf(e.getMessage()).toLowerCase());
-                    b.initCause(e);
-                    rethrow(b);
-                }
-            }
-            return sockets;
+    private static void closeAll(List<ServerSocketChannel> sockets, ServerSocketChannel failed) {
+        List<ServerSocketChannel> all = new ArrayList<>(sockets);
+        if (failed != null) {
+            all.add(failed);
         }
-
-        private static void closeAll(List<ServerSocketChannel> sockets, ServerSocketChannel failed) {
-            List<ServerSocketChannel> all = new ArrayList<>(sockets);
-            if (failed != null) {
-                all.add(failed);
+        for (ServerSocketChannel s : all) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // giving up on this server
             }
-            for (ServerSocketChannel s : all) {
-                try {
-                    s.close();
-                } catch (IOException ignored) {
-                    // giving up on this server
-                }
-            }
-        }
-
-        @Override
-        public String coroutineName() {
-            return "start_server";
         }
     }
 
@@ -395,19 +333,33 @@ public final class Streams {
     // Subprocesses
 
     /**
-     * Starts {@code args[0]} with the arguments that follow, its stdin, stdout and stderr piped (Java's default;
-     * Python's defaults are to inherit them and {@code PIPE} is asked for), and returns it once started.
+     * Starts {@code args[0]} with the arguments that follow, its stdin, stdout and stderr inherited, as asyncio's
+     * defaults, and returns it once started: its streams are null; {@link #createSubprocessExec(Stdio, String...)}
+     * pipes those asked for.
      */
     public static Coroutine<Subprocess> createSubprocessExec(String... args) throws IOException {
+        return createSubprocessExec(Stdio.inherit(), args);
+    }
+
+    /**
+     * Starts {@code args[0]} with the arguments that follow, its streams redirected as {@code stdio} says
+     * (asyncio's {@code create_subprocess_exec(*args, stdin=, stdout=, stderr=)}); the piped ones are the
+     * {@link Subprocess}'s streams, the others are null.
+     */
+    public static Coroutine<Subprocess> createSubprocessExec(Stdio stdio, String... args) throws IOException {
+        Objects.requireNonNull(stdio, "stdio");
         if (args.length == 0) {
             throw new IllegalArgumentException("no program given");
         }
-        return createSubprocessExec(new ProcessBuilder(args));
+        return createSubprocessExec(stdio.applyTo(new ProcessBuilder(args)));
     }
 
     /**
      * Starts the process {@code pb} describes (working directory, environment, redirections): the streams it
      * leaves as {@link ProcessBuilder.Redirect#PIPE} become the {@link Subprocess}'s streams, the others are null.
+     * A new {@link ProcessBuilder} pipes all three, Java's default: a piped output nobody reads can fill up and
+     * block the child, so redirect what will not be read (say {@link ProcessBuilder#inheritIO()}), or use
+     * {@link #createSubprocessExec(Stdio, String...)}, which pipes only what is asked for.
      */
     public static Coroutine<Subprocess> createSubprocessExec(ProcessBuilder pb) throws IOException {
         return createSubprocessExec(pb, StreamReader.DEFAULT_LIMIT);
@@ -416,39 +368,28 @@ public final class Streams {
     /** {@link #createSubprocessExec(ProcessBuilder)} with the readers' {@code limit}. */
     public static Coroutine<Subprocess> createSubprocessExec(ProcessBuilder pb, int limit) throws IOException {
         Objects.requireNonNull(pb, "pb");
-        return new StartProcess(pb, limit);
+        return start(pb, limit);
     }
 
-    /** Runs {@code cmd} through the shell ({@code /bin/sh -c}, {@code cmd.exe /c} on Windows), streams piped. */
+    /**
+     * Runs {@code cmd} through the shell ({@code /bin/sh -c}, {@code cmd.exe /c} on Windows), its streams inherited
+     * as asyncio's defaults.
+     */
     public static Coroutine<Subprocess> createSubprocessShell(String cmd) throws IOException {
-        boolean windows = System.getProperty("os.name", "").toLowerCase().startsWith("windows");
-        return createSubprocessExec(windows ? new ProcessBuilder("cmd.exe", "/c", cmd)
-                : new ProcessBuilder("/bin/sh", "-c", cmd));
+        return createSubprocessShell(Stdio.inherit(), cmd);
     }
 
-    private static final class StartProcess extends LibraryFrame<Subprocess> {
+    /** Runs {@code cmd} through the shell, its streams redirected as {@code stdio} says. */
+    public static Coroutine<Subprocess> createSubprocessShell(Stdio stdio, String cmd) throws IOException {
+        Objects.requireNonNull(stdio, "stdio");
+        boolean windows = System.getProperty("os.name", "").toLowerCase().startsWith("windows");
+        return createSubprocessExec(stdio.applyTo(windows ? new ProcessBuilder("cmd.exe", "/c", cmd)
+                : new ProcessBuilder("/bin/sh", "-c", cmd)));
+    }
 
-        private final ProcessBuilder pb;
-        private final int limit;
-
-        StartProcess(ProcessBuilder pb, int limit) {
-            this.pb = pb;
-            this.limit = limit;
-        }
-
-        @Override
-        protected Object step(Object value, Throwable error) {
-            try {
-                return Subprocess.start(task.getLoop(), pb, limit);
-            } catch (IOException e) {
-                rethrow(e);
-                return null;
-            }
-        }
-
-        @Override
-        public String coroutineName() {
-            return "create_subprocess_exec";
-        }
+    /** The coroutine of {@code createSubprocessExec}: starts the process when awaited. */
+    @Async
+    private static Coroutine<Subprocess> start(ProcessBuilder pb, int limit) throws IOException {
+        return Coroutine.of(Subprocess.start(Asyncio.getRunningLoop(), pb, limit));
     }
 }

@@ -3,18 +3,20 @@ package dev.jasyncio.streams;
 import dev.jasyncio.Coroutine;
 import dev.jasyncio.EventLoop;
 import dev.jasyncio.Future;
-import dev.jasyncio.internal.LibraryFrame;
+import dev.jasyncio.annotations.Async;
+import dev.jasyncio.internal.AsyncSupport;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.jasyncio.Asyncio.await;
 import static dev.jasyncio.Asyncio.gather;
 
 /**
  * asyncio's {@code asyncio.subprocess.Process}: a child process whose pipes are streams. {@link #stdin()} is a
  * {@link StreamWriter}, {@link #stdout()} and {@link #stderr()} are {@link StreamReader}s (null for a stream the
- * {@link ProcessBuilder} redirected elsewhere).
+ * {@link ProcessBuilder} or {@link Stdio} did not pipe: inherited, by default, as in asyncio).
  *
  * <p>Java's process pipes block, so each one is served by a thread of its own (virtual when the JDK has them) that
  * hands data to and from the loop; reading pauses when a reader holds more than twice its limit, as asyncio's
@@ -136,17 +138,61 @@ public final class Subprocess {
     }
 
     /** Waits until the child has exited and its output pipes have ended; returns the exit code. */
+    @Async
     public Coroutine<Integer> waitFor() {
-        return new WaitFor();
+        if (finished) {
+            return Coroutine.of(returncode);
+        }
+        Future<Integer> w = loop.createFuture();
+        exitWaiters.add(w);
+        return Coroutine.of(await(w));
     }
 
     /**
      * Sends {@code input} (null: nothing) to stdin and closes it, reads stdout and stderr to their end, waits for the
-     * child to exit, and returns what was read. A child that exits without reading its input is not an error (the
-     * broken pipe is ignored, as asyncio does).
+     * child to exit, and returns what was read. As in asyncio, only piped streams take part: start the child with
+     * {@link Stdio#pipe()} (or the streams wanted as {@link Stdio.Redirect#PIPE}); an output not piped reads as
+     * null, input for a stdin not piped is dropped. A child that exits without reading its input is not an error
+     * (the broken pipe is ignored, as asyncio does).
      */
+    @Async
     public Coroutine<Output> communicate(byte[] input) {
-        return new Communicate(input);
+        Coroutine<Object> feed = stdin != null ? feedStdin(input) : readAll(null, null);
+        List<Object> outputs = await(gather(feed, readAll(stdout, stdoutPipe), readAll(stderr, stderrPipe)));
+        await(waitFor());
+        return Coroutine.of(new Output((byte[]) outputs.get(1), (byte[]) outputs.get(2)));
+    }
+
+    /** Feeds stdin and closes it; a broken pipe is ignored, as asyncio's {@code communicate} does. */
+    @Async
+    private Coroutine<Object> feedStdin(byte[] input) {
+        try {
+            if (input != null) {
+                stdin.write(input);
+            }
+            await(stdin.drain());
+        } catch (IOException brokenPipe) {
+            // the child exited without reading all its input: not an error here
+        }
+        stdin.close();
+        return Coroutine.of(null);
+    }
+
+    /** Reads one output stream to its end, then closes its pipe; nothing for a stream that is not piped. */
+    @Async
+    private static Coroutine<Object> readAll(StreamReader reader, PipeReader pipe) {
+        if (reader == null) {
+            return Coroutine.of(null);
+        }
+        byte[] output;
+        try {
+            output = await(reader.read());
+        } catch (IOException e) {
+            // The pipe failed: communicate raises it through gather, as asyncio does.
+            throw AsyncSupport.<RuntimeException>sneaky(e);
+        }
+        pipe.close();
+        return Coroutine.of(output);
     }
 
     private void processExited(int code) {
@@ -179,128 +225,5 @@ public final class Subprocess {
     @Override
     public String toString() {
         return "<Subprocess " + process.pid() + (returncode != null ? " returncode=" + returncode : "") + ">";
-    }
-
-    private final class WaitFor extends LibraryFrame<Integer> {
-
-        @Override
-        protected Object step(Object value, Throwable error) {
-            if (label == 0) {
-                if (finished) {
-                    return returncode;
-                }
-                Future<Integer> w = loop.createFuture();
-                exitWaiters.add(w);
-                return await(w, 1);
-            }
-            rethrow(error);
-            return value;
-        }
-
-        @Override
-        public String coroutineName() {
-            return "Process.wait";
-        }
-    }
-
-    /** Feeds stdin and closes it; a broken pipe is ignored. */
-    private final class FeedStdin extends LibraryFrame<Object> {
-
-        private final byte[] input;
-
-        FeedStdin(byte[] input) {
-            this.input = input;
-        }
-
-        @Override
-        protected Object step(Object value, Throwable error) {
-            if (label == 0) {
-                try {
-                    if (input != null) {
-                        stdin.write(input);
-                    }
-                    return await(stdin.drain(), 1);
-                } catch (IOException e) {
-                    return jump(1, null, e);
-                }
-            }
-            if (error != null && !(error instanceof IOException)) {
-                rethrow(error);
-            }
-            stdin.close();
-            return null;
-        }
-
-        @Override
-        public String coroutineName() {
-            return "Process._feed_stdin";
-        }
-    }
-
-    /** Reads one output stream to its end, then closes its pipe. */
-    private static final class ReadAll extends LibraryFrame<Object> {
-
-        private final StreamReader reader;
-        private final PipeReader pipe;
-
-        ReadAll(StreamReader reader, PipeReader pipe) {
-            this.reader = reader;
-            this.pipe = pipe;
-        }
-
-        @Override
-        protected Object step(Object value, Throwable error) {
-            if (reader == null) {
-                return null;
-            }
-            if (label == 0) {
-                try {
-                    return await(reader.read(), 1);
-                } catch (IOException e) {
-                    return jump(1, null, e);
-                }
-            }
-            rethrow(error);
-            pipe.close();
-            return value;
-        }
-
-        @Override
-        public String coroutineName() {
-            return "Process._read_stream";
-        }
-    }
-
-    private final class Communicate extends LibraryFrame<Output> {
-
-        private final byte[] input;
-        private List<Object> outputs;
-
-        Communicate(byte[] input) {
-            this.input = input;
-        }
-
-        @Override
-        protected Object step(Object value, Throwable error) {
-            switch (label) {
-                case 0:
-                    Coroutine<Object> feed = stdin != null ? new FeedStdin(input) : new ReadAll(null, null);
-                    return await(gather(feed, new ReadAll(stdout, stdoutPipe), new ReadAll(stderr, stderrPipe)), 1);
-                case 1:
-                    rethrow(error);
-                    @SuppressWarnings("unchecked")
-                    List<Object> results = (List<Object>) value;
-                    outputs = results;
-                    return await(waitFor(), 2);
-                default:
-                    rethrow(error);
-                    return new Output((byte[]) outputs.get(1), (byte[]) outputs.get(2));
-            }
-        }
-
-        @Override
-        public String coroutineName() {
-            return "Process.communicate";
-        }
     }
 }

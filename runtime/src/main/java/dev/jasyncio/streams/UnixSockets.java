@@ -1,8 +1,9 @@
 package dev.jasyncio.streams;
 
 import dev.jasyncio.Asyncio;
+import dev.jasyncio.Coroutine;
 import dev.jasyncio.EventLoop;
-import dev.jasyncio.internal.LibraryFrame;
+import dev.jasyncio.annotations.Async;
 
 import java.io.IOException;
 import java.net.BindException;
@@ -15,7 +16,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.List;
+
+import static dev.jasyncio.Asyncio.await;
 
 /**
  * The coroutines of {@code openUnixConnection} and {@code startUnixServer} (asyncio's {@code open_unix_connection}
@@ -34,88 +38,36 @@ final class UnixSockets {
     }
 
     /** The coroutine of {@code openUnixConnection}. */
-    static final class Open extends LibraryFrame<StreamPair> {
-
-        private final Path path;
-        private final int limit;
-        private SocketChannel channel;
-
-        Open(Path path, int limit) {
-            this.path = path;
-            this.limit = limit;
+    @Async
+    static Coroutine<StreamPair> open(Path path, int limit) throws IOException {
+        EventLoop loop = Asyncio.getRunningLoop();
+        SocketChannel channel = null;
+        try {
+            channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+            channel.configureBlocking(false);
+            await(loop.sockConnect(channel, UnixDomainSocketAddress.of(path)));
+        } catch (Throwable t) {
+            closeQuietly(channel);
+            throw t;
         }
-
-        @Override
-        protected Object step(Object value, Throwable error) {
-            if (label == 0) {
-                try {
-                    channel = SocketChannel.open(StandardProtocolFamily.UNIX);
-                    channel.configureBlocking(false);
-                    return await(task.getLoop().sockConnect(channel, UnixDomainSocketAddress.of(path)), 1);
-                } catch (IOException e) {
-                    return jump(1, null, e);
-                }
-            }
-            if (error != null) {
-                closeQuietly(channel);
-                rethrow(error);
-            }
-            EventLoop loop = task.getLoop();
-            StreamReader reader = new StreamReader(limit);
-            StreamProtocol protocol = new StreamProtocol(loop, reader, null);
-            SocketTransport transport = new SocketTransport(loop, channel, protocol, null);
-            transport.start();
-            return new StreamPair(reader, new StreamWriter(transport, protocol, reader));
-        }
-
-        @Override
-        public String coroutineName() {
-            return "open_unix_connection";
-        }
+        return Coroutine.of(Streams.connected(loop, channel, limit));
     }
 
     /** The coroutine of {@code startUnixServer}. */
-    static final class Start extends LibraryFrame<Server> {
-
-        private final ConnectionHandler handler;
-        private final Path path;
-        private final int limit;
-        private final int backlog;
-        private Server server;
-
-        Start(ConnectionHandler handler, Path path, int limit, int backlog) {
-            this.handler = handler;
-            this.path = path;
-            this.limit = limit;
-            this.backlog = backlog;
+    @Async
+    static Coroutine<Server> start(ConnectionHandler handler, Path path, int limit, int backlog) throws IOException {
+        ServerSocketChannel s = bind(path, backlog);
+        Server server = new Server(Asyncio.getRunningLoop(), new ArrayList<>(List.of(s)), handler, limit, backlog);
+        server.removeOnClose(path, fileKey(path));
+        server.startServingNow();
+        try {
+            // One iteration, as asyncio, for the registrations to take effect.
+            await(Asyncio.sleep(0));
+        } catch (Throwable t) {
+            server.close();
+            throw t;
         }
-
-        @Override
-        protected Object step(Object value, Throwable error) {
-            if (label == 0) {
-                ServerSocketChannel s;
-                try {
-                    s = bind(path, backlog);
-                } catch (IOException e) {
-                    rethrow(e);
-                    return null;
-                }
-                server = new Server(task.getLoop(), new java.util.ArrayList<>(List.of(s)), handler, limit, backlog);
-                server.removeOnClose(path, fileKey(path));
-                server.startServingNow();
-                return await(Asyncio.sleep(0), 1);
-            }
-            if (error != null) {
-                server.close();
-                rethrow(error);
-            }
-            return server;
-        }
-
-        @Override
-        public String coroutineName() {
-            return "start_unix_server";
-        }
+        return Coroutine.of(server);
     }
 
     /** Binds a listening channel at {@code path}, first removing a socket file left there by a dead server. */

@@ -1,8 +1,9 @@
 package dev.jasyncio.sync;
 
+import dev.jasyncio.Asyncio;
 import dev.jasyncio.BrokenBarrierError;
 import dev.jasyncio.Coroutine;
-import dev.jasyncio.internal.LibraryFrame;
+import dev.jasyncio.annotations.Async;
 
 /**
  * asyncio's {@code Barrier}: {@code parties} tasks wait at it until all have arrived, then all go on together.
@@ -32,28 +33,66 @@ public class Barrier {
      * Waits until {@code parties} tasks wait; produces this task's arrival index, from 0 to {@code parties - 1}
      * (the last to arrive gets {@code parties - 1} and releases the others).
      */
+    @Async
     public Coroutine<Integer> await() {
-        return new Wait();
+        // Qualified: this class's own await() hides the static import.
+        Asyncio.await(cond.acquire());
+        try {
+            // Block while the barrier drains or resets.
+            Asyncio.await(cond.waitFor(() -> phase != State.DRAINING && phase != State.RESETTING));
+            if (phase == State.BROKEN) {
+                throw new BrokenBarrierError("Barrier aborted");
+            }
+            int index = count++;
+            try {
+                if (index + 1 == parties) {
+                    // The last to arrive releases the others.
+                    phase = State.DRAINING;
+                    cond.signalAll();
+                } else {
+                    Asyncio.await(cond.waitFor(() -> phase != State.FILLING));
+                    if (phase == State.BROKEN || phase == State.RESETTING) {
+                        throw new BrokenBarrierError("Abort or reset of barrier");
+                    }
+                }
+                return Coroutine.of(index);
+            } finally {
+                count--;
+                exit();
+            }
+        } finally {
+            cond.release();
+        }
     }
 
     /** Returns the barrier to its empty state; tasks waiting at it raise {@link BrokenBarrierError}. */
+    @Async
     public Coroutine<Void> reset() {
-        return new Locked(() -> {
+        Asyncio.await(cond.acquire());
+        try {
             if (count > 0) {
                 phase = State.RESETTING;
             } else {
                 phase = State.FILLING;
             }
             cond.signalAll();
-        });
+        } finally {
+            cond.release();
+        }
+        return Coroutine.of(null);
     }
 
     /** Breaks the barrier: waiting tasks and every later {@link #await()} raise {@link BrokenBarrierError}. */
+    @Async
     public Coroutine<Void> abort() {
-        return new Locked(() -> {
+        Asyncio.await(cond.acquire());
+        try {
             phase = State.BROKEN;
             cond.signalAll();
-        });
+        } finally {
+            cond.release();
+        }
+        return Coroutine.of(null);
     }
 
     /** How many tasks it takes to pass. */
@@ -88,92 +127,5 @@ public class Barrier {
             extra += ", waiters:" + nWaiting() + "/" + parties;
         }
         return "<Barrier [" + extra + "]>";
-    }
-
-    /** The coroutine of {@link #await()}, holding the condition's lock except while waiting on it. */
-    private final class Wait extends LibraryFrame<Integer> {
-
-        private static final int LOCKED = 1;
-        private static final int MAY_ENTER = 2;
-        private static final int RELEASED = 3;
-
-        private int index;
-
-        @Override
-        protected Object step(Object value, Throwable error) {
-            switch (label) {
-                case 0:
-                    return await(cond.acquire(), LOCKED);
-                case LOCKED:
-                    rethrow(error);
-                    // Block while the barrier drains or resets.
-                    return await(cond.waitFor(() -> phase != State.DRAINING && phase != State.RESETTING), MAY_ENTER);
-                case MAY_ENTER:
-                    if (error == null && phase == State.BROKEN) {
-                        error = new BrokenBarrierError("Barrier aborted");
-                    }
-                    if (error != null) {
-                        cond.release();
-                        rethrow(error);
-                    }
-                    index = count++;
-                    if (index + 1 == parties) {
-                        phase = State.DRAINING;
-                        cond.signalAll();
-                        return leave(null);
-                    }
-                    return await(cond.waitFor(() -> phase != State.FILLING), RELEASED);
-                default:
-                    if (error == null && (phase == State.BROKEN || phase == State.RESETTING)) {
-                        error = new BrokenBarrierError("Abort or reset of barrier");
-                    }
-                    return leave(error);
-            }
-        }
-
-        private Object leave(Throwable error) {
-            try {
-                count--;
-                exit();
-            } finally {
-                cond.release();
-            }
-            rethrow(error);
-            return index;
-        }
-
-        @Override
-        public String coroutineName() {
-            return "Barrier.wait";
-        }
-    }
-
-    /** {@code async with cond: action}, for {@link #reset()} and {@link #abort()}. */
-    private final class Locked extends LibraryFrame<Void> {
-
-        private final Runnable action;
-
-        Locked(Runnable action) {
-            this.action = action;
-        }
-
-        @Override
-        protected Object step(Object value, Throwable error) {
-            if (label == 0) {
-                return await(cond.acquire(), 1);
-            }
-            rethrow(error);
-            try {
-                action.run();
-            } finally {
-                cond.release();
-            }
-            return null;
-        }
-
-        @Override
-        public String coroutineName() {
-            return "Barrier.lock";
-        }
     }
 }

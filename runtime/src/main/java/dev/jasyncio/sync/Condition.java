@@ -1,10 +1,11 @@
 package dev.jasyncio.sync;
 
 import dev.jasyncio.AsyncCloseable;
+import dev.jasyncio.Asyncio;
 import dev.jasyncio.CancelledError;
 import dev.jasyncio.Coroutine;
 import dev.jasyncio.Future;
-import dev.jasyncio.internal.LibraryFrame;
+import dev.jasyncio.annotations.Async;
 import dev.jasyncio.internal.LoopBinding;
 
 import java.util.ArrayDeque;
@@ -56,14 +57,59 @@ public class Condition implements AsyncCloseable {
      * Releases the lock, waits to be signalled, re-acquires the lock; produces true. The lock must be held:
      * {@link IllegalStateException} otherwise.
      */
+    @Async
     public Coroutine<Boolean> await() {
-        return new Wait();
+        if (!locked()) {
+            throw new IllegalStateException("cannot wait on un-acquired lock");
+        }
+        Future<Boolean> fut = binding.loop(this).createFuture();
+        release();
+        try {
+            try {
+                waiters.add(fut);
+                try {
+                    // Qualified: this class's own await() hides the static import.
+                    Asyncio.await(fut);
+                } finally {
+                    waiters.remove(fut);
+                }
+            } finally {
+                // Must re-acquire the lock even if cancelled meanwhile: retry, and raise the latest cancellation.
+                // Only a cancellation is retried, so that no other failure can make this spin.
+                CancelledError cancelled = null;
+                while (true) {
+                    try {
+                        Asyncio.await(lock.acquire());
+                        break;
+                    } catch (CancelledError e) {
+                        cancelled = e;
+                    }
+                }
+                if (cancelled != null) {
+                    throw cancelled;
+                }
+            }
+        } catch (Throwable t) {
+            // We may have been signalled before failing: pass the signal on (a spurious wake-up, which the
+            // protocol allows).
+            wake(1);
+            throw t;
+        }
+        return Coroutine.of(true);
     }
 
     /** Waits ({@link #await()}, repeatedly) until {@code predicate} is true, checking it first; produces true. */
     public Coroutine<Boolean> waitFor(BooleanSupplier predicate) {
         Objects.requireNonNull(predicate, "predicate");
-        return new WaitFor(predicate);
+        return waitUntil(predicate);
+    }
+
+    @Async
+    private Coroutine<Boolean> waitUntil(BooleanSupplier predicate) {
+        while (!predicate.getAsBoolean()) {
+            Asyncio.await(this.await());
+        }
+        return Coroutine.of(true);
     }
 
     /** Wakes one waiting task; the lock must be held. */
@@ -118,78 +164,5 @@ public class Condition implements AsyncCloseable {
             extra += ", waiters:" + waiters.size();
         }
         return "<Condition [" + extra + "]>";
-    }
-
-    /** The coroutine of {@link #await()}: wait for the signal, then re-acquire whatever happens. */
-    private final class Wait extends LibraryFrame<Boolean> {
-
-        private static final int SIGNALLED = 1;
-        private static final int REACQUIRED = 2;
-
-        private Future<Boolean> fut;
-        /** How the wait for the signal ended: null if signalled. */
-        private Throwable outcome;
-        /** The latest cancellation received while re-acquiring. */
-        private Throwable cancelledMeanwhile;
-
-        @Override
-        protected Object step(Object value, Throwable error) {
-            switch (label) {
-                case 0:
-                    if (!locked()) {
-                        throw new IllegalStateException("cannot wait on un-acquired lock");
-                    }
-                    fut = binding.loop(Condition.this).createFuture();
-                    release();
-                    waiters.add(fut);
-                    return await(fut, SIGNALLED);
-                case SIGNALLED:
-                    waiters.remove(fut);
-                    outcome = error;
-                    return await(lock.acquire(), REACQUIRED);
-                default:
-                    if (error instanceof CancelledError) {
-                        // Must re-acquire even if cancelled: try again, remember the cancellation.
-                        cancelledMeanwhile = error;
-                        return await(lock.acquire(), REACQUIRED);
-                    }
-                    Throwable failure = error != null ? error : cancelledMeanwhile != null ? cancelledMeanwhile : outcome;
-                    if (failure != null) {
-                        // We may have been signalled: pass the signal on.
-                        wake(1);
-                        rethrow(failure);
-                    }
-                    return Boolean.TRUE;
-            }
-        }
-
-        @Override
-        public String coroutineName() {
-            return "Condition.wait";
-        }
-    }
-
-    /** The coroutine of {@link #waitFor(BooleanSupplier)}. */
-    private final class WaitFor extends LibraryFrame<Boolean> {
-
-        private final BooleanSupplier predicate;
-
-        WaitFor(BooleanSupplier predicate) {
-            this.predicate = predicate;
-        }
-
-        @Override
-        protected Object step(Object value, Throwable error) {
-            rethrow(error);
-            if (predicate.getAsBoolean()) {
-                return Boolean.TRUE;
-            }
-            return await(new Wait(), 1);
-        }
-
-        @Override
-        public String coroutineName() {
-            return "Condition.wait_for";
-        }
     }
 }

@@ -1,8 +1,9 @@
 package dev.jasyncio.sync;
 
+import dev.jasyncio.Asyncio;
 import dev.jasyncio.Coroutine;
 import dev.jasyncio.Future;
-import dev.jasyncio.internal.LibraryFrame;
+import dev.jasyncio.annotations.Async;
 import dev.jasyncio.internal.LoopBinding;
 
 import java.util.ArrayDeque;
@@ -45,8 +46,20 @@ public class Event {
     }
 
     /** Waits until the flag is set; produces true. */
+    @Async
     public Coroutine<Boolean> await() {
-        return new Wait();
+        if (value) {
+            return Coroutine.of(true);
+        }
+        Future<Boolean> fut = binding.loop(this).createFuture();
+        waiters.add(fut);
+        try {
+            // Qualified: this class's own await() hides the static import.
+            Asyncio.await(fut);
+            return Coroutine.of(true);
+        } finally {
+            waiters.remove(fut);
+        }
     }
 
     @Override
@@ -56,31 +69,5 @@ public class Event {
             extra += ", waiters:" + waiters.size();
         }
         return "<Event [" + extra + "]>";
-    }
-
-    /** The coroutine of {@link #await()}. */
-    private final class Wait extends LibraryFrame<Boolean> {
-
-        private Future<Boolean> fut;
-
-        @Override
-        protected Object step(Object v, Throwable error) {
-            if (label == 0) {
-                if (value) {
-                    return Boolean.TRUE;
-                }
-                fut = binding.loop(Event.this).createFuture();
-                waiters.add(fut);
-                return await(fut, 1);
-            }
-            waiters.remove(fut);
-            rethrow(error);
-            return Boolean.TRUE;
-        }
-
-        @Override
-        public String coroutineName() {
-            return "Event.wait";
-        }
     }
 }

@@ -4,10 +4,12 @@ import dev.jasyncio.AsyncCloseable;
 import dev.jasyncio.CancelledError;
 import dev.jasyncio.Coroutine;
 import dev.jasyncio.Future;
-import dev.jasyncio.internal.LibraryFrame;
+import dev.jasyncio.annotations.Async;
 import dev.jasyncio.internal.LoopBinding;
 
 import java.util.ArrayDeque;
+
+import static dev.jasyncio.Asyncio.await;
 
 /**
  * asyncio's {@code Semaphore}: a counter of permits. {@link #acquire()} takes one, waiting while there are none;
@@ -51,8 +53,39 @@ public class Semaphore implements AsyncCloseable {
     }
 
     /** Takes a permit, waiting in FIFO order if none is free; produces true. */
+    @Async
     public Coroutine<Boolean> acquire() {
-        return new Acquire();
+        if (!locked()) {
+            // FIFO: only when nobody waits, even if a permit is free.
+            value--;
+            return Coroutine.of(true);
+        }
+        if (waiters == null) {
+            waiters = new ArrayDeque<>();
+        }
+        Future<Boolean> fut = binding.loop(this).createFuture();
+        waiters.add(fut);
+        try {
+            try {
+                try {
+                    await(fut);
+                } finally {
+                    waiters.remove(fut);
+                }
+            } catch (CancelledError e) {
+                if (fut.done() && !fut.cancelled()) {
+                    // We were handed a permit but will not take it: give it back.
+                    value++;
+                }
+                throw e;
+            }
+        } finally {
+            // Waiters that arrived meanwhile had to queue (FIFO): wake as many as permits allow.
+            while (value > 0 && wakeUpNext()) {
+                // each iteration hands out one permit
+            }
+        }
+        return Coroutine.of(true);
     }
 
     /** Gives a permit back and wakes the first waiter. */
@@ -97,43 +130,5 @@ public class Semaphore implements AsyncCloseable {
             extra += ", waiters:" + waiters.size();
         }
         return "<" + getClass().getSimpleName() + " [" + extra + "]>";
-    }
-
-    /** The coroutine of {@link #acquire()}. */
-    private final class Acquire extends LibraryFrame<Boolean> {
-
-        private Future<Boolean> fut;
-
-        @Override
-        protected Object step(Object v, Throwable error) {
-            if (label == 0) {
-                if (!locked()) {
-                    value--;
-                    return Boolean.TRUE;
-                }
-                if (waiters == null) {
-                    waiters = new ArrayDeque<>();
-                }
-                fut = binding.loop(Semaphore.this).createFuture();
-                waiters.add(fut);
-                return await(fut, 1);
-            }
-            waiters.remove(fut);
-            if (error instanceof CancelledError && fut.done() && !fut.cancelled()) {
-                // We were handed a permit but will not take it: give it back.
-                value++;
-            }
-            // Waiters that arrived meanwhile had to queue (FIFO): wake as many as permits allow.
-            while (value > 0 && wakeUpNext()) {
-                // each iteration hands out one permit
-            }
-            rethrow(error);
-            return Boolean.TRUE;
-        }
-
-        @Override
-        public String coroutineName() {
-            return "Semaphore.acquire";
-        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 
 import static dev.jasyncio.Asyncio.sleep;
 import static dev.jasyncio.Asyncio.waitFor;
+import static dev.jasyncio.streams.Stdio.Redirect.PIPE;
 import static dev.jasyncio.testing.Coro.awaiting;
 import static dev.jasyncio.testing.Coro.catching;
 import static dev.jasyncio.testing.Coro.coro;
@@ -32,7 +33,7 @@ class SubprocessTest extends TestBase {
         Integer[] returncodeAtFirstLine = {-1};
         Subprocess[] p = new Subprocess[1];
         Object code = Asyncio.run(coro("main",
-                v -> awaiting(Streams.createSubprocessExec("sh", "-c",
+                v -> awaiting(Streams.createSubprocessExec(Stdio.inherit().stdout(PIPE), "sh", "-c",
                         "for i in 1 2 3; do echo line $i; sleep 0.1; done")),
                 v -> {
                     p[0] = (Subprocess) v;
@@ -61,7 +62,7 @@ class SubprocessTest extends TestBase {
         Subprocess.Output[] out = new Subprocess.Output[1];
         Subprocess[] p = new Subprocess[1];
         Asyncio.run(coro("main",
-                v -> awaiting(Streams.createSubprocessExec("sh", "-c", "cat; echo err >&2; exit 4")),
+                v -> awaiting(Streams.createSubprocessExec(Stdio.pipe(), "sh", "-c", "cat; echo err >&2; exit 4")),
                 v -> {
                     p[0] = (Subprocess) v;
                     return awaiting(p[0].communicate("hello\n".getBytes(StandardCharsets.UTF_8)));
@@ -83,14 +84,14 @@ class SubprocessTest extends TestBase {
         Subprocess[] p = new Subprocess[2];
         Throwable[] drainSaw = new Throwable[1];
         Asyncio.run(coro("main",
-                v -> awaiting(Streams.createSubprocessExec("head", "-c", "10")),
+                v -> awaiting(Streams.createSubprocessExec(Stdio.pipe(), "head", "-c", "10")),
                 v -> {
                     p[0] = (Subprocess) v;
                     return awaiting(p[0].communicate(input));
                 },
                 v -> {
                     out[0] = (Subprocess.Output) v;
-                    return awaiting(Streams.createSubprocessShell("exit 3"));
+                    return awaiting(Streams.createSubprocessShell(Stdio.pipe(), "exit 3"));
                 },
                 v -> {
                     p[1] = (Subprocess) v;
@@ -155,7 +156,8 @@ class SubprocessTest extends TestBase {
         long[] got = {0};
         int[] bufferedWhileNotReading = {0};
         Asyncio.run(coro("main",
-                v -> awaiting(Streams.createSubprocessExec("head", "-c", String.valueOf(total), "/dev/zero")),
+                v -> awaiting(Streams.createSubprocessExec(Stdio.inherit().stdout(PIPE), "head", "-c",
+                        String.valueOf(total), "/dev/zero")),
                 v -> {
                     p[0] = (Subprocess) v;
                     return awaiting(sleep(0.5));
@@ -181,7 +183,7 @@ class SubprocessTest extends TestBase {
     void shellCommandsAndRedirections() {
         Object[] r = new Object[2];
         Asyncio.run(coro("main",
-                v -> awaiting(Asyncio.createSubprocessShell("echo $((1 + 2))")),
+                v -> awaiting(Asyncio.createSubprocessShell(Stdio.inherit().stdout(PIPE), "echo $((1 + 2))")),
                 v -> awaiting(((Subprocess) v).communicate(null)),
                 v -> {
                     r[0] = str(((Subprocess.Output) v).stdout());
@@ -199,5 +201,75 @@ class SubprocessTest extends TestBase {
                 }));
         assertEquals("3\n", r[0]);
         assertEquals("to-err\n", r[1]);
+    }
+
+    @Test
+    void theStandardStreamsAreInheritedUnlessPipedAsInAsyncio() {
+        Subprocess[] p = new Subprocess[4];
+        Asyncio.run(coro("main",
+                v -> awaiting(Streams.createSubprocessExec("true")),
+                v -> {
+                    p[0] = (Subprocess) v;
+                    return awaiting(Asyncio.createSubprocessShell("exit 0"));
+                },
+                v -> {
+                    p[1] = (Subprocess) v;
+                    return awaiting(Streams.createSubprocessExec(Stdio.inherit().stderr(PIPE), "true"));
+                },
+                v -> {
+                    p[2] = (Subprocess) v;
+                    return awaiting(Streams.createSubprocessExec(
+                            Stdio.inherit().stdin(Stdio.Redirect.DEVNULL).stdout(PIPE).stderr(Stdio.Redirect.STDOUT),
+                            "sh", "-c", "cat; echo out; echo err >&2"));
+                },
+                v -> {
+                    p[3] = (Subprocess) v;
+                    return awaiting(p[3].communicate(null));
+                },
+                v -> {
+                    Subprocess.Output out = (Subprocess.Output) v;
+                    // stdin at its end at once (cat copies nothing), stderr into the stdout pipe.
+                    assertEquals("out\nerr\n", str(out.stdout()));
+                    assertNull(out.stderr());
+                    return awaiting(p[0].waitFor());
+                },
+                v -> awaiting(p[1].waitFor()),
+                v -> awaiting(p[2].waitFor())));
+        for (int i = 0; i < 2; i++) {
+            assertNull(p[i].stdin(), "stdin of " + i);
+            assertNull(p[i].stdout(), "stdout of " + i);
+            assertNull(p[i].stderr(), "stderr of " + i);
+        }
+        assertNull(p[2].stdin());
+        assertNull(p[2].stdout());
+        assertTrue(p[2].stderr() != null);
+        assertNull(p[3].stdin());
+        assertNull(p[3].stderr());
+        assertEquals(0, p[3].returncode());
+    }
+
+    @Test
+    void stdoutIsTheOnlyPlaceStdoutCanGo() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Stdio.inherit().stdout(Stdio.Redirect.STDOUT));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Stdio.inherit().stdin(Stdio.Redirect.STDOUT));
+    }
+
+    /**
+     * A child writing more than a pipe holds to stderr while the caller only waits for its exit: with stderr piped
+     * nobody reads it and both wait for ever; inherited, as asyncio's default, it just exits. (So as not to spill
+     * onto the test's own stderr, the child discards the bytes when its stderr is this JVM's.)
+     */
+    @Test
+    @org.junit.jupiter.api.condition.EnabledOnOs(org.junit.jupiter.api.condition.OS.LINUX)
+    @org.junit.jupiter.api.Timeout(value = 30, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void aChildWritingMuchToStderrExitsWhileOnlyItsExitIsAwaited() {
+        String script = "if [ /proc/self/fd/2 -ef /proc/$PPID/fd/2 ]; then exec 2>/dev/null; fi; "
+                + "head -c 1000000 /dev/zero >&2; exit 5";
+        Object code = Asyncio.run(coro("main",
+                v -> awaiting(Streams.createSubprocessExec("sh", "-c", script)),
+                v -> awaiting(((Subprocess) v).waitFor())));
+        assertEquals(5, code);
     }
 }

@@ -1,12 +1,13 @@
 package dev.jasyncio.testing;
 
 import dev.jasyncio.Coroutine;
+import dev.jasyncio.internal.AsyncFrame;
 import dev.jasyncio.internal.AsyncSupport;
-import dev.jasyncio.internal.LibraryFrame;
 
 /**
- * Hand-built coroutines for runtime tests, until the transformer writes them from {@code @Async} methods: a
- * coroutine is a list of steps, each running until its next await.
+ * Hand-built coroutines for runtime tests: a coroutine is a list of steps, each running until its next await. New
+ * tests can be {@code @Async} code instead, which the build instruments (see {@code sync.AsyncLockTest}); these
+ * stay for the tests written this way, and for coroutines whose every resumption a test wants to see.
  *
  * <pre>{@code
  * Coroutine<String> c = coro("child",
@@ -95,7 +96,12 @@ public final class Coro {
         return value;
     }
 
-    private static final class StepFrame<T> extends LibraryFrame<T> {
+    /**
+     * A frame that runs one step per resumption, following the await protocol by hand: an await that completes at
+     * once (a done future, a coroutine that did not suspend) continues with the next step in the same loop, as
+     * generated code carries on in straight line.
+     */
+    private static final class StepFrame<T> extends AsyncFrame<T> {
         private final String name;
         private final Step[] steps;
 
@@ -105,30 +111,46 @@ public final class Coro {
         }
 
         @Override
-        protected Object step(Object value, Throwable error) {
+        public Object resume(Object value, Throwable error) {
+            while (true) {
+                Object r = step(value, error);
+                if (!(r instanceof Suspend)) {
+                    return r;
+                }
+                Suspend a = (Suspend) r;
+                label = a.next < 0 ? label + 1 : a.next;
+                try {
+                    Object awaited = AsyncSupport.await(a.awaitable, this);
+                    if (awaited == AsyncSupport.SUSPENDED) {
+                        return awaited;
+                    }
+                    value = awaited;
+                    error = null;
+                } catch (Throwable t) {
+                    // A failure of the await itself arrives at the next step, as it is thrown at the await.
+                    value = null;
+                    error = t;
+                }
+            }
+        }
+
+        private Object step(Object value, Throwable error) {
             if (label == steps.length) {
                 // Awaited in the last step: return await x.
                 return Coro.rethrow(error, value);
             }
             Step s = steps[label];
-            Object r;
             try {
                 if (s instanceof Catching) {
-                    r = ((Catching) s).handler.run(value, error);
-                } else {
-                    if (error != null) {
-                        throw error;
-                    }
-                    r = s.run(value);
+                    return ((Catching) s).handler.run(value, error);
                 }
+                if (error != null) {
+                    throw error;
+                }
+                return s.run(value);
             } catch (Throwable t) {
                 throw AsyncSupport.<RuntimeException>sneaky(t);
             }
-            if (r instanceof Suspend) {
-                Suspend a = (Suspend) r;
-                return await(a.awaitable, a.next < 0 ? label + 1 : a.next);
-            }
-            return r;
         }
 
         @Override

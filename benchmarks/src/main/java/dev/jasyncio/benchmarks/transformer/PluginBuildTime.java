@@ -38,8 +38,7 @@ public final class PluginBuildTime {
     /** How the plugin takes part in a build. */
     private enum Variant {
         SKIPPED("-Djasyncio.skip=true"),
-        PLUGIN(null),
-        IN_PROCESS("-Djasyncio.fork=false");
+        PLUGIN(null);
 
         final String property;
 
@@ -114,14 +113,11 @@ public final class PluginBuildTime {
                 + "| wall time added by the plugin | CPU time added | the goal's own time (its log line) |");
         System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
         row("`mvn -o clean process-classes`", clean, Variant.PLUGIN);
-        row("the same, `-Djasyncio.fork=false` (in Maven's JVM)", clean, Variant.IN_PROCESS);
         row("`mvn -o process-classes` on the classes javac wrote (javac up to date)", fresh, Variant.PLUGIN);
-        row("the same, `-Djasyncio.fork=false` (in Maven's JVM)", fresh, Variant.IN_PROCESS);
         row("`mvn -o process-classes`, nothing changed", noChange, Variant.PLUGIN);
-        row("the same, `-Djasyncio.fork=false` (in Maven's JVM)", noChange, Variant.IN_PROCESS);
         System.out.printf(Locale.ROOT, "%n%d generated classes (%d async, seed %d), %d rounds of builds; wall times "
                 + "are medians, the added times medians of the differences within a round; CPU time is user + system "
-                + "time of Maven's JVM and of the JVM it forks (GNU time).%n", classes, generator.asyncClasses(), seed, rounds);
+                + "time of Maven's JVM (GNU time).%n", classes, generator.asyncClasses(), seed, rounds);
     }
 
     /**

@@ -18,8 +18,8 @@ import java.util.Map;
  * Classes per second through the transformer, in process: generates two modules of the same size (every class
  * async, the worst case, and a typical share of async classes), compiles them once, then times passes over each in
  * fresh JVMs ({@link SpeedTrial}): the {@code Instrumenter} API on bytes in memory; the plugin's work on a classes
- * directory ({@code ClassesDirectoryInstrumenter}, then source diagnostics for flagged classes), in a default JVM
- * and in one with the options of the plugin's fork; and the source diagnostics on every async source.
+ * directory ({@code ClassesDirectoryInstrumenter}, then source diagnostics for flagged classes), in a default JVM as
+ * the plugin runs it; and the source diagnostics on every async source.
  * Cold is the first pass of a JVM, warm the median of the second half of its passes; both are medians over the
  * JVMs. Prints a markdown table.
  *
@@ -29,22 +29,9 @@ import java.util.Map;
  */
 public final class TransformerSpeed {
 
-    /**
-     * One measured combination: a module, a way of running the transformer over it, and whether the JVM is set up
-     * as the plugin's fork is.
-     */
-    private record Case(String module, String label, String mode, boolean forkLike) {
-        Case(String module, String label, String mode) {
-            this(module, label, mode, false);
-        }
+    /** One measured combination: a module and a way of running the transformer over it. */
+    private record Case(String module, String label, String mode) {
     }
-
-    /**
-     * The options the plugin's forked JVM runs with (ForkedInstrumenter.JVM_OPTIONS in the plugin); like the fork, such
-     * a trial has its jars on the boot class path.
-     */
-    private static final List<String> FORK_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-            "-XX:-UsePerfData", "-Xshare:auto");
 
     private TransformerSpeed() {
     }
@@ -69,15 +56,12 @@ public final class TransformerSpeed {
                     g.asyncClasses(), c.classFiles());
         }
         String plugin = "as the plugin: `ClassesDirectoryInstrumenter` on disk (sources read only for flagged classes)";
-        String forked = "the same in a JVM with the options of the plugin's fork (C1 only)";
         String diagnostics = "source diagnostics on every async source (a build pays this only if all are flagged)";
         List<Case> cases = List.of(
                 new Case("all", "`Instrumenter` on bytes in memory", "memory"),
                 new Case("typical", "`Instrumenter` on bytes in memory", "memory"),
                 new Case("all", plugin, "directory"),
                 new Case("typical", plugin, "directory"),
-                new Case("all", forked, "directory", true),
-                new Case("typical", forked, "directory", true),
                 new Case("all", diagnostics, "diagnostics"),
                 new Case("typical", diagnostics, "diagnostics"));
         Map<Case, List<String[]>> results = new LinkedHashMap<>();
@@ -88,9 +72,9 @@ public final class TransformerSpeed {
             // Round after round, every case in turn, so a change in the machine's load touches all cases alike.
             for (int f = 0; f < forks; f++) {
                 for (Case c : cases) {
-                    String[] r = trial(work.resolve(c.module), c.mode, passes, c.forkLike, copies);
-                    System.err.printf(Locale.ROOT, "round %d %s/%s%s: cold %.1f ms%n", f + 1, c.module, c.mode,
-                            c.forkLike ? " (fork options)" : "", Long.parseLong(r[4].split(",")[0]) / 1e6);
+                    String[] r = trial(work.resolve(c.module), c.mode, passes, copies);
+                    System.err.printf(Locale.ROOT, "round %d %s/%s: cold %.1f ms%n", f + 1, c.module, c.mode,
+                            Long.parseLong(r[4].split(",")[0]) / 1e6);
                     results.computeIfAbsent(c, k -> new ArrayList<>()).add(r);
                 }
             }
@@ -133,18 +117,12 @@ public final class TransformerSpeed {
     }
 
     /** Runs one {@link SpeedTrial} JVM; returns its RESULT fields. */
-    private static String[] trial(Path module, String mode, int passes, boolean forkLike, Path copies)
+    private static String[] trial(Path module, String mode, int passes, Path copies)
             throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = new ArrayList<>(List.of(java));
-        String classpath = System.getProperty("java.class.path");
-        if (forkLike) {
-            command.addAll(FORK_OPTIONS);
-            command.add("-Xbootclasspath/a:" + classpath);
-        } else {
-            command.addAll(List.of("-cp", classpath));
-        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path")));
         command.addAll(List.of(SpeedTrial.class.getName(), module.toString(), mode, Integer.toString(passes),
                 copies.toString()));
         Process p = new ProcessBuilder(command)

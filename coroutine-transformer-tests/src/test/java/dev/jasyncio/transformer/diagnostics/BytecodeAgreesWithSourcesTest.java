@@ -33,7 +33,8 @@ class BytecodeAgreesWithSourcesTest {
     @ParameterizedTest
     @ValueSource(strings = {"AwaitOutsideAsyncCases", "AwaitInLambdaCases", "AwaitInSynchronizedCases",
             "AwaitMethodReferenceCases", "AsyncNotCoroutineCases", "AsyncAbstractCases",
-            "SeveralMisusesCases", "ReturnNullInAsyncCases"})
+            "SeveralMisusesCases", "ReturnNullInAsyncCases", "AsyncWithOutsideAsyncCases",
+            "AsyncForOutsideAsyncCases"})
     void sharpenedBytecodeFindingsAreTheSourceFindings(String name, @TempDir Path dir) throws IOException {
         String code = DiagnosticTestHelper.resource(name + ".java");
         Path root = dir.resolve("src");
@@ -43,8 +44,13 @@ class BytecodeAgreesWithSourcesTest {
         Path classes = dir.resolve("classes");
         writeClasses(classes, compile(name, code));
 
+        // The runtime is on the classpath, as in a build: the bytecode pass tells AsyncCloseables by their types.
+        List<Path> classpath = new java.util.ArrayList<>(List.of(classes));
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            classpath.add(Path.of(entry));
+        }
         ClassesDirectoryReport report = ClassesDirectoryInstrumenter.builder(classes)
-                .classpath(List.of(classes))
+                .classpath(classpath)
                 .sourceRoots(List.of(root))
                 .build()
                 .run();

@@ -41,7 +41,8 @@ class MethodSizeTest {
                 "}");
         Map<String, byte[]> compiled = ValidationSupport.compile("t.Big", source);
         List<InstrumentResult> results = new ArrayList<>();
-        ValidationSupport.instrument(compiled, results);
+        Map<String, byte[]> classes = ValidationSupport.instrument(compiled, results);
+        ValidationSupport.assertVerified(classes, ValidationSupport.loader(classes));
         InstrumentResult big = results.stream().filter(r -> r.className().equals("t/Big")).findFirst().orElseThrow();
         assertEquals(InstrumentResult.Status.FAILED, big.status());
         Diagnostic d = big.diagnostics().get(0);

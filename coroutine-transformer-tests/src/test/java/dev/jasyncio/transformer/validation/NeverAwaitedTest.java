@@ -48,6 +48,7 @@ class NeverAwaitedTest {
     void aDroppedCoroutineIsReportedWithWhereItWasMade() throws Exception {
         Map<String, byte[]> classes = ValidationSupport.instrument(ValidationSupport.compile("t.Drop", SOURCE),
                 new ArrayList<InstrumentResult>());
+        ValidationSupport.assertVerified(classes, ValidationSupport.loader(classes));
         Path dir = Files.createTempDirectory("never-awaited");
         for (Map.Entry<String, byte[]> e : classes.entrySet()) {
             Path file = dir.resolve(e.getKey() + ".class");

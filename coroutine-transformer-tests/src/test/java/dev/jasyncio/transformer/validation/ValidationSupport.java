@@ -41,8 +41,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The validation pipeline of the transformer's tests: compile a Java source in-process with javac, instrument every
- * class, check each with ASM's verifier, load them in a fresh class loader (the JVM verifies them again) and run
- * them on the real runtime. The instrumented bytecode is dumped as text under {@code target/asm/} so a failure can
+ * class, check each with ASM's verifier and link each in a fresh class loader, where the JVM verifies it against the
+ * stack map frames the transformer wrote, then run them on the real runtime. The instrumented bytecode is dumped as text under {@code target/asm/} so a failure can
  * be read.
  */
 public final class ValidationSupport {
@@ -240,13 +240,66 @@ public final class ValidationSupport {
             }
         }
         ClassLoader loader = loader(classes);
+        assertVerified(classes, loader);
+        return new Loaded(classes, loader, results);
+    }
+
+    /**
+     * Fails the test unless every class passes both checks of {@link #independentCheck}, resolving types through
+     * {@code loader}, which must define {@code classes} (the classes are linked there, not initialized).
+     */
+    public static void assertVerified(Map<String, byte[]> classes, ClassLoader loader) {
+        Map<String, String> rejected = independentCheck(classes, loader);
+        if (!rejected.isEmpty()) {
+            StringBuilder msg = new StringBuilder();
+            rejected.forEach((name, report) -> msg.append(name).append(":\n").append(report).append('\n'));
+            fail("rejected by a verifier:\n" + msg);
+        }
+    }
+
+    /**
+     * What two checks that owe nothing to the transformer's own type analysis (which also computed the frames it
+     * wrote) find wrong with each class, by internal name; empty when all pass. ASM's {@code CheckClassAdapter}
+     * checks the structure and, with ASM's {@code SimpleVerifier}, the types of every instruction; it ignores the
+     * stack map frames. The JVM's verifier, run by linking each class in {@code loader}, checks the code against
+     * those frames, as it does at run time: a class the tests never run is checked too.
+     */
+    public static Map<String, String> independentCheck(Map<String, byte[]> classes, ClassLoader loader) {
+        Map<String, String> rejected = new LinkedHashMap<>();
         for (Map.Entry<String, byte[]> e : classes.entrySet()) {
-            String report = asmVerify(e.getValue(), loader);
+            String report;
+            try {
+                report = asmVerify(e.getValue(), loader);
+            } catch (RuntimeException structural) {
+                // CheckClassAdapter throws on a malformed class (a bad descriptor, an unknown label, ...).
+                report = structural.toString();
+            }
             if (!report.isEmpty()) {
-                fail("ASM verifier rejects " + e.getKey() + ":\n" + report);
+                rejected.put(e.getKey(), "ASM's CheckClassAdapter: " + report);
             }
         }
-        return new Loaded(classes, loader, results);
+        for (String name : classes.keySet()) {
+            if (!rejected.containsKey(name)) {
+                String report = jvmVerify(name, loader);
+                if (!report.isEmpty()) {
+                    rejected.put(name, "the JVM's verifier: " + report);
+                }
+            }
+        }
+        return rejected;
+    }
+
+    /**
+     * Links class {@code internalName} in {@code loader} without initializing it: HotSpot links a class before it
+     * lists its methods, and linking verifies it. Returns the error, empty when it links.
+     */
+    private static String jvmVerify(String internalName, ClassLoader loader) {
+        try {
+            Class.forName(internalName.replace('/', '.'), false, loader).getDeclaredMethods();
+            return "";
+        } catch (ClassNotFoundException | LinkageError e) {
+            return e.toString();
+        }
     }
 
     /** A fresh class loader defining {@code classes} (by internal name), the JVM's verifier on. */

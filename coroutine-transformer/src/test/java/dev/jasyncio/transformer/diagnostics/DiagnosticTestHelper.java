@@ -92,7 +92,9 @@ final class DiagnosticTestHelper {
         String[] lines = code.split("\n", -1);
         for (Diagnostic d : found) {
             String rest = lines[d.line() - 1].substring(d.column() - 1);
-            String token = d.id().startsWith("ASYNC_") ? "@" : d.id().equals("AWAIT_METHOD_REFERENCE") ? ""
+            String token = d.id().equals("ASYNC_WITH_OUTSIDE_ASYNC") ? ""
+                    : d.id().equals("ASYNC_FOR_OUTSIDE_ASYNC") ? "aiter"
+                    : d.id().startsWith("ASYNC_") ? "@" : d.id().equals("AWAIT_METHOD_REFERENCE") ? ""
                     : d.id().equals("RETURN_NULL_IN_ASYNC") ? "return"
                     : d.id().equals("AWAIT_IN_SYNCHRONIZED") && rest.startsWith("synchronized ") ? "synchronized"
                     : "await";

@@ -48,7 +48,8 @@ class FormattingTest {
                 "    @Async",
                 "    long count() { return 1; }",
                 "}");
-        assertEquals(List.of("Bar.java:[3,5] [ASYNC_NOT_COROUTINE] @Async method count must return Coroutine<T>, not long"
+        assertEquals(List.of("Bar.java:[3,5] [ASYNC_NOT_COROUTINE] @Async method count must return Coroutine<T> "
+                        + "(or AsyncGenerator<T>), not long"
                         + NL + "    did you mean Coroutine<Long>? return Coroutine.of(value)"
                         + NL + "    (see docs/diagnostics/ASYNC_NOT_COROUTINE.md)"),
                 formatted(SourceDiagnostics.checkSource("Bar.java", code)));

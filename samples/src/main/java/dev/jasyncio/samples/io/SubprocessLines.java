@@ -3,6 +3,7 @@ package dev.jasyncio.samples.io;
 import dev.jasyncio.Asyncio;
 import dev.jasyncio.Coroutine;
 import dev.jasyncio.annotations.Async;
+import dev.jasyncio.streams.Stdio;
 import dev.jasyncio.streams.Subprocess;
 
 import java.io.File;
@@ -15,6 +16,7 @@ import java.util.Locale;
 
 import static dev.jasyncio.Asyncio.await;
 import static dev.jasyncio.Asyncio.createSubprocessExec;
+import static dev.jasyncio.streams.Stdio.Redirect.PIPE;
 
 /**
  * A child process's output read line by line as it is printed: the child ({@link Ticker}, another JVM) prints a
@@ -39,7 +41,8 @@ public final class SubprocessLines {
     @Async
     public static Coroutine<List<Line>> follow(int ticks, int intervalMs) throws IOException {
         long start = System.nanoTime();
-        Subprocess child = await(createSubprocessExec(javaCommand(), "-cp", classesOf(Ticker.class),
+        Subprocess child = await(createSubprocessExec(Stdio.inherit().stdout(PIPE), javaCommand(), "-cp",
+                classesOf(Ticker.class),
                 Ticker.class.getName(), String.valueOf(ticks), String.valueOf(intervalMs)));
         List<Line> lines = new ArrayList<>();
         while (true) {

@@ -68,7 +68,15 @@ final class AsyncMethodTransformer {
             diagnostics.add(Texts.UNSUPPORTED_BYTECODE.at(sourcePath, Lines.first(method), 0, method.name));
             return null;
         }
-        Set<AbstractInsnNode> returnAwaits = normaliseReturns(work);
+        boolean generator = returnsGenerator(method);
+        Set<AbstractInsnNode> returnAwaits = Set.of();
+        if (generator) {
+            endGeneratorReturns(work);
+        } else {
+            returnAwaits = normaliseReturns(work);
+        }
+        AsyncWithRewriter.rewrite(owner.name, work, hierarchy);
+        AsyncForRewriter.rewrite(work);
 
         // Frames at calls: awaits need theirs, and constructor calls tell which allocation they complete.
         TypeFlow.Result frames = TypeAnalysis.analyze(owner.name, work, hierarchy, AsyncMethodTransformer::isCall);
@@ -110,6 +118,9 @@ final class AsyncMethodTransformer {
             }
             AwaitSite site = new AwaitSite(sites.size() + 1, call, line);
             findDirectCall(site, targets, receivers);
+            if (generator) {
+                findEmit(site, targets);
+            }
             ok &= collect(site, frame, liveness.liveBefore(index));
             sites.add(site);
         }
@@ -185,6 +196,44 @@ final class AsyncMethodTransformer {
         if (matches) {
             site.directCall = call;
             site.direct = entry;
+        }
+    }
+
+    /**
+     * {@code await(emit(v))} in an async generator's body: the call to emit, compiled as an intrinsic that hands the
+     * value over with no coroutine object.
+     */
+    private static void findEmit(AwaitSite site, Set<LabelNode> targets) {
+        AbstractInsnNode p = JumpTargets.onlyWayInto(site.call, targets);
+        if (p instanceof MethodInsnNode && p.getOpcode() == Opcodes.INVOKESTATIC
+                && Names.ASYNCIO.equals(((MethodInsnNode) p).owner) && Names.EMIT.equals(((MethodInsnNode) p).name)
+                && Names.EMIT_DESC.equals(((MethodInsnNode) p).desc)) {
+            site.emitCall = (MethodInsnNode) p;
+        }
+    }
+
+    /**
+     * An async generator's {@code return AsyncGenerator.end()} ends its body: the body's result is null. Any other
+     * generator returned is dropped likewise (a generator's body has no value of its own to return).
+     */
+    private static void endGeneratorReturns(MethodNode work) {
+        Set<LabelNode> targets = JumpTargets.of(work);
+        List<AbstractInsnNode> returns = new ArrayList<>();
+        for (AbstractInsnNode i = work.instructions.getFirst(); i != null; i = i.getNext()) {
+            if (i.getOpcode() == Opcodes.ARETURN) {
+                returns.add(i);
+            }
+        }
+        for (AbstractInsnNode ret : returns) {
+            AbstractInsnNode p = JumpTargets.onlyWayInto(ret, targets);
+            if (p instanceof MethodInsnNode && p.getOpcode() == Opcodes.INVOKESTATIC
+                    && Names.ASYNC_GENERATOR.equals(((MethodInsnNode) p).owner)
+                    && Names.GENERATOR_END.equals(((MethodInsnNode) p).name)) {
+                work.instructions.set(p, new org.objectweb.asm.tree.InsnNode(Opcodes.ACONST_NULL));
+            } else {
+                work.instructions.insertBefore(ret, new org.objectweb.asm.tree.InsnNode(Opcodes.POP));
+                work.instructions.insertBefore(ret, new org.objectweb.asm.tree.InsnNode(Opcodes.ACONST_NULL));
+            }
         }
     }
 
@@ -330,6 +379,11 @@ final class AsyncMethodTransformer {
             return (dollar > 0 ? rest.substring(0, dollar) : rest) + ".lambda";
         }
         return name;
+    }
+
+    /** Whether a method's return type is {@code AsyncGenerator}: an async generator when {@code @Async}. */
+    static boolean returnsGenerator(MethodNode m) {
+        return Names.ASYNC_GENERATOR_DESC.equals(Type.getReturnType(m.desc).getDescriptor());
     }
 
     /** Whether a method's return type is {@code Coroutine}. */

@@ -44,5 +44,8 @@ final class AwaitCode {
         if (site.sleepCall != null) {
             method.instructions.remove(site.sleepCall);
         }
+        if (site.emitCall != null) {
+            method.instructions.remove(site.emitCall);
+        }
     }
 }

@@ -39,6 +39,8 @@ final class AwaitSite {
     DirectEntry direct;
     /** For {@code await(sleep(d))}: the call to sleep, compiled as an intrinsic with no coroutine object. */
     MethodInsnNode sleepCall;
+    /** For {@code await(emit(v))} in an async generator's body: the call to emit, an intrinsic. */
+    MethodInsnNode emitCall;
     final int line;
     final List<Slot> locals = new ArrayList<>();
     /** Bottom of the stack first. */
@@ -56,6 +58,7 @@ final class AwaitSite {
         s.directCall = directCall == null ? null : (MethodInsnNode) copy.get(original.indexOf(directCall));
         s.direct = direct;
         s.sleepCall = sleepCall == null ? null : (MethodInsnNode) copy.get(original.indexOf(sleepCall));
+        s.emitCall = emitCall == null ? null : (MethodInsnNode) copy.get(original.indexOf(emitCall));
         s.locals.addAll(locals);
         s.stack.addAll(stack);
         return s;

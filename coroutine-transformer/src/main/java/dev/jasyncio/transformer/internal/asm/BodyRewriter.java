@@ -21,7 +21,8 @@ import java.util.List;
 /**
  * Turns an async method's code into the body of its state machine, in place.
  *
- * <p>The body is {@code static Object async$m(Frame f, Object value, Throwable error)}. Its prologue jumps on
+ * <p>The body of {@code m} is {@code static Object m(C$Async$m f, Object value, Throwable error)}: it keeps the
+ * method's name, with a descriptor of its own. Its prologue jumps on
  * {@code f.label}: to the start, where the arguments are loaded from the frame into their original slots, or to the
  * resume point of an await. Each await becomes:
  * <pre>
@@ -175,6 +176,10 @@ final class BodyRewriter {
             code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
             code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Names.ASYNC_SUPPORT, Names.SUPPORT_AWAIT_SLEEP,
                     Names.SUPPORT_AWAIT_SLEEP_DESC, false));
+        } else if (site.emitCall != null) {
+            code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
+            code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Names.ASYNC_SUPPORT, Names.SUPPORT_AWAIT_EMIT,
+                    Names.SUPPORT_AWAIT_EMIT_DESC, false));
         } else if (site.direct != null) {
             code.add(new VarInsnNode(Opcodes.ALOAD, frameSlot));
             code.add(new FieldInsnNode(Opcodes.GETFIELD, Names.ASYNC_FRAME, Names.FRAME_TASK, Names.TASK_DESC));

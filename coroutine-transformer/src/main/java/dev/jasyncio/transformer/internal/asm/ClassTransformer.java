@@ -85,7 +85,7 @@ public final class ClassTransformer {
             return new Outcome(Kind.ALREADY_INSTRUMENTED, cn.name, classFile, Map.of(), List.of(), diagnostics);
         }
         String sourcePath = sourcePath(cn);
-        List<MethodNode> bodies = findAsyncBodies(cn, sourcePath, diagnostics);
+        List<MethodNode> bodies = findAsyncBodies(cn, sourcePath, diagnostics, hierarchy);
         if (bodies.isEmpty() && diagnostics.isEmpty()) {
             return new Outcome(Kind.UNCHANGED, cn.name, classFile, Map.of(), List.of(), diagnostics);
         }
@@ -167,7 +167,8 @@ public final class ClassTransformer {
     }
 
     /** The async bodies of the class; misplaced awaits and misdeclared async methods go into diagnostics. */
-    private static List<MethodNode> findAsyncBodies(ClassNode cn, String sourcePath, List<Diagnostic> diagnostics) {
+    private static List<MethodNode> findAsyncBodies(ClassNode cn, String sourcePath, List<Diagnostic> diagnostics,
+                                                    ClassHierarchy hierarchy) {
         List<MethodNode> bodies = new ArrayList<>();
         for (MethodNode m : cn.methods) {
             boolean annotated = hasAnnotation(m.invisibleAnnotations, Names.ASYNC_ANNOTATION)
@@ -186,10 +187,12 @@ public final class ClassTransformer {
                     continue;
                 }
                 bodies.add(m);
-            } else if (asyncLambda && await != null) {
+            } else if (asyncLambda && (await != null || AsyncConstructs.first(m, hierarchy) != null)) {
                 bodies.add(m);
             } else if (await != null) {
                 diagnostics.add(misplacedAwait(cn, m, sourcePath, line));
+            } else {
+                AsyncConstructs.reportOutsideAsync(cn, m, sourcePath, hierarchy, diagnostics);
             }
         }
         return bodies;
@@ -203,7 +206,7 @@ public final class ClassTransformer {
         } else if ((m.access & Opcodes.ACC_ABSTRACT) != 0) {
             diagnostics.add(Texts.ASYNC_ABSTRACT.at(sourcePath, line, 0, m.name, ErasedSuggestions.coroutineOf(m)));
         }
-        if (!AsyncMethodTransformer.returnsCoroutine(m)) {
+        if (!AsyncMethodTransformer.returnsCoroutine(m) && !AsyncMethodTransformer.returnsGenerator(m)) {
             diagnostics.add(Texts.ASYNC_NOT_COROUTINE.at(sourcePath, line, 0, m.name, ErasedSuggestions.returnType(m),
                     ErasedSuggestions.coroutineOf(m), ErasedSuggestions.returnOf(m)));
         }
@@ -274,7 +277,7 @@ public final class ClassTransformer {
      * use it only on {@code this} (see AsyncMethodTransformer).
      */
     private static boolean hasDirectEntry(ClassNode cn, MethodNode m) {
-        if (isSyntheticLambda(m)) {
+        if (isSyntheticLambda(m) || AsyncMethodTransformer.returnsGenerator(m)) {
             return false;
         }
         if ((m.access & Opcodes.ACC_STATIC) != 0) {

@@ -67,6 +67,11 @@ final class FactoryEmitter {
             }
             stack = 4;
         }
+        if (AsyncMethodTransformer.returnsGenerator(method)) {
+            // An async generator: its frame is the body, run a step at a time by the generator around it.
+            code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, Names.ASYNC_SUPPORT, Names.SUPPORT_GENERATOR,
+                    Names.SUPPORT_GENERATOR_DESC, false));
+        }
         code.add(new InsnNode(Opcodes.ARETURN));
         method.instructions = code;
         method.tryCatchBlocks = new ArrayList<>();

@@ -65,6 +65,32 @@ public final class Names {
     public static final String SUPPORT_INITIALIZE = "initialize";
     public static final String SUPPORT_INITIALIZE_DESC = "(Ljava/lang/Class;)V";
 
+    public static final String ASYNC_CLOSEABLE = "dev/jasyncio/AsyncCloseable";
+    public static final String AENTER = "aenter";
+    public static final String AENTER_DESC = "()Ldev/jasyncio/Coroutine;";
+    public static final String AEXIT = "aexit";
+    public static final String AEXIT_DESC = "(Ljava/lang/Throwable;)Ldev/jasyncio/Coroutine;";
+    public static final String SUPPORT_SUPPRESSES = "suppresses";
+    public static final String SUPPORT_SUPPRESSES_DESC = "(Ljava/lang/Object;)Z";
+
+    public static final String ASYNC_GENERATOR = "dev/jasyncio/AsyncGenerator";
+    public static final String ASYNC_GENERATOR_DESC = "L" + ASYNC_GENERATOR + ";";
+    public static final String GENERATOR_END = "end";
+    public static final String GENERATOR_END_DESC = "()Ldev/jasyncio/AsyncGenerator;";
+    public static final String EMIT = "emit";
+    public static final String EMIT_DESC = "(Ljava/lang/Object;)Ldev/jasyncio/Coroutine;";
+    public static final String AITER = "aiter";
+    public static final String AITER_DESC = "(Ldev/jasyncio/AsyncIterable;)Ljava/lang/Iterable;";
+    public static final String SUPPORT_GENERATOR = "generator";
+    public static final String SUPPORT_GENERATOR_DESC = "(Ldev/jasyncio/internal/AsyncFrame;)Ldev/jasyncio/AsyncGenerator;";
+    public static final String SUPPORT_AWAIT_EMIT = "awaitEmit";
+    public static final String SUPPORT_AWAIT_EMIT_DESC = "(Ljava/lang/Object;Ldev/jasyncio/internal/AsyncFrame;)Ljava/lang/Object;";
+    public static final String SUPPORT_ASYNC_HAS_NEXT = "asyncHasNext";
+    public static final String SUPPORT_CLOSE_ASYNC_FOR = "closeAsyncFor";
+    public static final String SUPPORT_ITERATOR_AWAITABLE_DESC = "(Ljava/util/Iterator;)Ldev/jasyncio/Awaitable;";
+    public static final String SUPPORT_IS_TRUE = "isTrue";
+    public static final String SUPPORT_IS_TRUE_DESC = "(Ljava/lang/Object;)Z";
+
     /** Infix of a generated frame class name: {@code Owner$Async$method}. */
     public static final String FRAME_CLASS_INFIX = "$Async$";
 
@@ -75,6 +101,11 @@ public final class Names {
     public static boolean isAwait(int opcode, String owner, String name, String desc) {
         return opcode == Opcodes.INVOKESTATIC && ASYNCIO.equals(owner) && AWAIT.equals(name)
                 && (AWAIT_AWAITABLE_DESC.equals(desc) || AWAIT_STAGE_DESC.equals(desc));
+    }
+
+    /** Whether a method call is {@code Asyncio.aiter(source)}, the head of an async for. */
+    public static boolean isAiter(int opcode, String owner, String name, String desc) {
+        return opcode == Opcodes.INVOKESTATIC && ASYNCIO.equals(owner) && AITER.equals(name) && AITER_DESC.equals(desc);
     }
 
     /** Whether a method call is {@code Coroutine.of(value)}. */

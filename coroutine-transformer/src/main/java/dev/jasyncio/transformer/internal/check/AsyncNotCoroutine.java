@@ -21,7 +21,7 @@ public final class AsyncNotCoroutine implements SourceCheck {
         for (CheckContext.AsyncMethod async : context.asyncMethods()) {
             MethodDeclaration method = async.method();
             Type type = method.getType();
-            if (!AsyncMarkers.isCoroutine(type)) {
+            if (!AsyncMarkers.isCoroutine(type) && !AsyncMarkers.isGenerator(type)) {
                 context.report(Texts.ASYNC_NOT_COROUTINE, async.annotation(), method.getNameAsString(),
                         type.asString(), Suggestions.coroutineOf(type), Suggestions.returnOf(type));
             }

@@ -104,6 +104,16 @@ public final class CheckContext {
         return source.unit().findAll(MethodReferenceExpr.class, r -> AwaitCalls.isAwaitReference(r, source.imports()));
     }
 
+    /** The file's syntax tree. */
+    com.github.javaparser.ast.CompilationUnit unit() {
+        return source.unit();
+    }
+
+    /** The body {@code node} runs in. */
+    EnclosingBody bodyOf(Node node) {
+        return EnclosingBody.of(node, source.imports(), lambdas);
+    }
+
     /** Reports {@code text}, filled with {@code args}, at the start of {@code at}. */
     void report(Text text, Node at, Object... args) {
         sink.accept(text.at(source.path(), source.line(at), source.column(at), args));

@@ -33,7 +33,9 @@ public final class ReturnNullInAsync implements SourceCheck {
         }
         for (CheckContext.ReturnSite ret : context.nullReturns()) {
             EnclosingBody body = ret.body();
-            boolean async = body.kind() == EnclosingBody.Kind.ASYNC_METHOD
+            // An async generator ends its own way (AsyncGenerator.end()): not this rule's.
+            boolean generator = body.node() instanceof MethodDeclaration m && AsyncMarkers.isGenerator(m.getType());
+            boolean async = body.kind() == EnclosingBody.Kind.ASYNC_METHOD && !generator
                     || body.kind() == EnclosingBody.Kind.ASYNC_LAMBDA && awaitingLambdas.contains(body.node());
             if (!async) {
                 continue;

@@ -19,7 +19,9 @@ public final class SourceChecks {
             new AsyncNotCoroutine(),
             new AsyncAbstract(),
             new AsyncConstructor(),
-            new ReturnNullInAsync());
+            new ReturnNullInAsync(),
+            new AsyncWithOutsideAsync(),
+            new AsyncForOutsideAsync());
 
     private SourceChecks() {
     }

@@ -76,7 +76,7 @@ public final class Texts {
 
     /** The method's name, its return type, the coroutine type it should have, how it would return. */
     public static final Text ASYNC_NOT_COROUTINE = new Text(Rule.ASYNC_NOT_COROUTINE,
-            "@Async method %1$s must return Coroutine<T>, not %2$s", "did you mean %3$s? %4$s");
+            "@Async method %1$s must return Coroutine<T> (or AsyncGenerator<T>), not %2$s", "did you mean %3$s? %4$s");
 
     // ---- ASYNC_ABSTRACT -------------------------------------------------------------------------------------------
 
@@ -104,6 +104,19 @@ public final class Texts {
     public static final Text RETURN_NULL_IN_ASYNC = new Text(Rule.RETURN_NULL_IN_ASYNC,
             "return null in %1$s: an async body returns its value through a coroutine, and a null coroutine has "
                     + "nothing to await", "did you mean return Coroutine.of(null)?");
+
+    // ---- ASYNC_WITH_OUTSIDE_ASYNC, ASYNC_FOR_OUTSIDE_ASYNC --------------------------------------------------------
+
+    /** The body it is in ("method name", "a lambda", ...). */
+    public static final Text ASYNC_WITH_OUTSIDE_ASYNC = new Text(Rule.ASYNC_WITH_OUTSIDE_ASYNC,
+            "try-with-resources over an AsyncCloseable outside an async body, in %1$s: entering and leaving it must be "
+                    + "awaited", "annotate the method with @Async and make it return Coroutine<T> (or use an async "
+                    + "lambda): there the block is async with");
+    /** The body it is in ("method name", "a lambda", ...). */
+    public static final Text ASYNC_FOR_OUTSIDE_ASYNC = new Text(Rule.ASYNC_FOR_OUTSIDE_ASYNC,
+            "for (x : aiter(...)) outside an async body, in %1$s: each step of an async for must be awaited",
+            "annotate the method with @Async and make it return Coroutine<T> (or use an async lambda): there the "
+                    + "loop is async for");
 
     // ---- bytecode only --------------------------------------------------------------------------------------------
 
