@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Echo throughput and p50 / p99 round-trip latency on loopback: jasyncio (one loop), Netty 4.2 (NIO transport,
-# one event-loop thread) and virtual threads on blocking sockets (one carrier), at 100, 1,000 and 10,000
-# connections. Each server runs in a JVM of its own; the load generator (one thread, one selector, ping-pong of
-# 128-byte messages per connection) runs in this script's JVM. Prints a Markdown table, also saved as
-# benchmarks/results/echo.md (the run in docs/PERFORMANCE.md).
+# Echo throughput, p50 / p99 round-trip latency and the server's CPU per round trip on loopback, plain TCP and TLS:
+# jasyncio (one loop, or a LoopGroup of 2), Netty 4.2 (NIO transport, 1 or 2 event-loop threads, SslHandler over
+# the JDK's SSLEngine), and on request virtual threads on blocking sockets (one carrier, plain only), at 100 and 1,000
+# connections. Each server runs in a JVM of its own; the load generator (one thread, ping-pong of 128-byte messages
+# per connection; a selector for plain TCP, one jasyncio loop for TLS) runs in this script's JVM. Prints a Markdown
+# table, also saved as benchmarks/results/echo.md (the runs in docs/PERFORMANCE.md).
 #
-#   benchmarks/echo.sh                       build, then the full run (3 rounds, ~7 min)
-#   benchmarks/echo.sh --no-build --conns 100,1000 --seconds 5
+#   benchmarks/echo.sh                       build, then the full run (3 rounds)
+#   benchmarks/echo.sh --no-build --modes tls --conns 100 --impls jasyncio:1,netty:1 --seconds 5
 #
 # JDK25 (default /usr/lib/jvm/temurin-25-jdk-amd64) runs every process: virtual threads need JDK 21+.
 # 10,000 connections need 10,000+ file descriptors in each process: check `ulimit -n`.

@@ -42,7 +42,7 @@ final class AsyncTraces {
         if (failure instanceof CancelledError) {
             return;
         }
-        if (TRACED.putIfAbsent(failure, Boolean.TRUE) != null) {
+        if (TRACED.containsKey(failure)) {
             return;
         }
         StackTraceElement[] trace = failure.getStackTrace();
@@ -53,7 +53,8 @@ final class AsyncTraces {
                 chain.add(element);
             }
         }
-        if (chain.isEmpty()) {
+        // Only library frames (a task of the runtime's own): the user's frames may come when a task awaits it.
+        if (chain.isEmpty() || TRACED.putIfAbsent(failure, Boolean.TRUE) != null) {
             return;
         }
         // Just above the loop's frames: the driver, and the generated resume() it called.

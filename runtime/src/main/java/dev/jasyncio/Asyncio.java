@@ -2,6 +2,7 @@ package dev.jasyncio;
 
 import dev.jasyncio.internal.AsyncFrame;
 import dev.jasyncio.internal.AsyncSupport;
+import dev.jasyncio.internal.Interruption;
 import dev.jasyncio.internal.Uninstrumented;
 
 import java.io.PrintStream;
@@ -41,6 +42,12 @@ public final class Asyncio {
      * Runs {@code main} on a new event loop and returns its result (or throws its exception), as
      * {@code asyncio.run}: when {@code main} is done, the tasks still pending are cancelled and run until they
      * finish (their {@code finally} blocks run), then the loop is closed.
+     *
+     * <p>Ctrl-C, as {@code asyncio.Runner}: on the main thread, SIGINT or SIGTERM during the run cancels the main
+     * task, whose {@code finally} blocks run and may await; then the leftover tasks are cancelled, the loop closed,
+     * and {@link KeyboardInterrupt} thrown (a program that lets it escape exits with status 130, or 143 for SIGTERM).
+     * A second signal meanwhile ends the process at once. The signal handlers in place before are restored when the
+     * run ends. {@code -Djasyncio.signals=off} leaves signals alone.
      */
     public static <T> T run(Coroutine<T> main) {
         return run(main, EventLoop::new);
@@ -59,13 +66,30 @@ public final class Asyncio {
             throw new IllegalArgumentException("a coroutine was expected, got null");
         }
         EventLoop loop = loopFactory.get();
+        Interruption interruption = null;
         try {
-            return loop.runUntilComplete(loop.createTask(main));
+            Task<T> task = loop.createTask(main);
+            interruption = Interruption.watch(loop, task);
+            try {
+                return loop.runUntilComplete(task);
+            } catch (CancelledError e) {
+                // asyncio.Runner: cancelled by the signal, unless the task withdrew that cancellation itself
+                if (interruption.signalled() && task.uncancel() == 0) {
+                    throw interruption.interrupted(e);
+                }
+                throw e;
+            }
         } finally {
             try {
                 cancelAllTasks(loop);
             } finally {
-                loop.close();
+                try {
+                    loop.close();
+                } finally {
+                    if (interruption != null) {
+                        interruption.close();
+                    }
+                }
             }
         }
     }
@@ -313,7 +337,7 @@ public final class Asyncio {
      */
     public static <T> Coroutine<T> timeout(double seconds, AsyncFunction<Timeout, T> body) {
         Objects.requireNonNull(body, "body");
-        return TimeoutScope.timeout(seconds, true, body::apply);
+        return TimeoutScope.timeout(seconds, true, t -> AsyncBodies.call(body, t));
     }
 
     /**
@@ -339,7 +363,7 @@ public final class Asyncio {
     /** {@link #timeout(double, AsyncFunction)} with a deadline in loop time ({@link EventLoop#time()}). */
     public static <T> Coroutine<T> timeoutAt(double when, AsyncFunction<Timeout, T> body) {
         Objects.requireNonNull(body, "body");
-        return TimeoutScope.timeout(when, false, body::apply);
+        return TimeoutScope.timeout(when, false, t -> AsyncBodies.call(body, t));
     }
 
     /**

@@ -36,8 +36,8 @@ final class FailureReport implements Runnable {
     private Throwable copy;
     private volatile boolean retrieved;
     private Cleaner.Cleanable cleanable;
-    /** Reported, or taken by a test: the other must not report it again. */
-    private boolean claimed;
+    /** Reported, or taken by a test: nothing more to do. */
+    private boolean delivered;
 
     private FailureReport(EventLoop loop, Throwable failure, String kind, String description,
                           List<StackTraceElement> site) {
@@ -90,35 +90,39 @@ final class FailureReport implements Runnable {
     /** The future was collected (on the cleaner's thread), or {@link #retrieved()} ran. */
     @Override
     public void run() {
-        if (retrieved || !claim()) {
+        if (retrieved) {
             return;
         }
-        loop.failureReports().remove(this);
-        Map<String, Object> context = context();
         if (loop.isRunning()) {
             try {
-                // The handler belongs to the loop's thread while it runs.
-                loop.callSoonThreadsafe(() -> loop.callExceptionHandler(context));
+                // The handler belongs to the loop's thread while it runs. Until it has run, the report stays in
+                // the loop's record: if the loop stops and closes first, closing delivers it.
+                loop.callSoonThreadsafe(this::deliver);
                 return;
             } catch (IllegalStateException closedMeanwhile) {
                 // fall through: report from here
             }
         }
-        loop.callExceptionHandler(context);
+        deliver();
     }
 
-    /** The loop closes with this failure unretrieved: reported now, on the closing thread. */
+    /** The loop closes with this failure unreported: reported now, on the closing thread. */
     void reportOnClose() {
-        if (retrieved || !claim()) {
+        deliver();
+        cleanable.clean(); // delivered: the cleaner's run does nothing
+    }
+
+    private void deliver() {
+        if (!claim()) {
             return;
         }
-        cleanable.clean(); // claimed: the cleaner's run does nothing
+        loop.failureReports().remove(this);
         loop.callExceptionHandler(context());
     }
 
     /** For a test's check: the report if nobody retrieved the failure nor reported it yet, then retrieved. */
     Map<String, Object> takeIfUnreported() {
-        if (retrieved || !claim()) {
+        if (!claim()) {
             return null;
         }
         Map<String, Object> context = context();
@@ -126,10 +130,13 @@ final class FailureReport implements Runnable {
         return context;
     }
 
+    /** Whether this call is the one that reports (or takes) the failure: not retrieved, not reported yet. */
     private synchronized boolean claim() {
-        boolean first = !claimed;
-        claimed = true;
-        return first;
+        if (retrieved || delivered) {
+            return false;
+        }
+        delivered = true;
+        return true;
     }
 
     private synchronized Throwable failureForReport() {

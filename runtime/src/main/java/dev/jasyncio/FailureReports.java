@@ -56,9 +56,4 @@ final class FailureReports {
         }
         return n;
     }
-
-    /** How many failures wait for a report now (tests). */
-    synchronized int unreportedCount() {
-        return unreported.size();
-    }
 }

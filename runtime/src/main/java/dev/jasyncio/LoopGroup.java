@@ -4,6 +4,7 @@ import dev.jasyncio.internal.StreamsAccess;
 import dev.jasyncio.streams.ConnectionHandler;
 import dev.jasyncio.streams.Server;
 
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -146,23 +147,105 @@ public final class LoopGroup implements AutoCloseable {
      * {@code server.getLoop().callSoonThreadsafe(server::close)}, or close the group.
      */
     public Server startServer(ConnectionHandler handler, String host, int port) throws IOException {
+        return startServer(handler, host, port, null);
+    }
+
+    /**
+     * {@link #startServer(ConnectionHandler, String, int)} over TLS ({@code ssl} holds the server's key and
+     * certificate; null: plain TCP): each connection's handshake runs on the loop that serves it.
+     */
+    public Server startServer(ConnectionHandler handler, String host, int port, SSLContext ssl) throws IOException {
+        return startServer(handler, host, port, ssl, Listening.ACCEPTOR);
+    }
+
+    /** How a loop group's server spreads connections over its loops. */
+    public enum Listening {
+        /** One listening socket on the first loop, which hands each accepted connection to the next loop in turn. */
+        ACCEPTOR,
+        /**
+         * One listening socket per loop on the same port ({@code SO_REUSEPORT}): the kernel spreads the connections
+         * (Linux: by a hash of the addresses), and each loop accepts its own, with no hand-off. Where the platform
+         * lacks the option, {@link UnsupportedOperationException}.
+         */
+        REUSE_PORT
+    }
+
+    /**
+     * {@link #startServer(ConnectionHandler, String, int, SSLContext)} with the way connections reach the loops.
+     * With {@link Listening#REUSE_PORT} the returned {@link Server} is the first loop's; closing it closes the other
+     * loops' listeners too, and its {@code sockets()} lists its own.
+     */
+    public Server startServer(ConnectionHandler handler, String host, int port, SSLContext ssl, Listening how)
+            throws IOException {
         Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(how, "how");
         checkOpen();
+        if (how == Listening.ACCEPTOR) {
+            ServerSocketChannel listener = listen(host, port, false);
+            EventLoop acceptor = loops[0];
+            return onLoop(acceptor, listener, () -> StreamsAccess.INSTANCE.handOffServer(acceptor, listener, handler,
+                    c -> handOff(c, handler, ssl)));
+        }
+        ServerSocketChannel[] listeners = new ServerSocketChannel[loops.length];
+        Server[] servers = new Server[loops.length];
+        try {
+            listeners[0] = listen(host, port, true);
+            int bound = ((InetSocketAddress) listeners[0].getLocalAddress()).getPort();
+            for (int i = 1; i < loops.length; i++) {
+                listeners[i] = listen(host, bound, true);
+            }
+            for (int i = loops.length - 1; i >= 0; i--) {
+                EventLoop loop = loops[i];
+                ServerSocketChannel listener = listeners[i];
+                Runnable closeOthers = i > 0 ? null : () -> {
+                    for (int j = 1; j < servers.length; j++) {
+                        Server other = servers[j];
+                        loops[j].callSoonThreadsafe(other::close);
+                    }
+                };
+                servers[i] = onLoop(loop, listener, () -> StreamsAccess.INSTANCE.server(loop, listener, handler, ssl,
+                        closeOthers));
+            }
+        } catch (IOException | RuntimeException e) {
+            for (int i = 0; i < loops.length; i++) {
+                if (servers[i] != null) {
+                    Server started = servers[i];
+                    loops[i].callSoonThreadsafe(started::close);
+                } else if (listeners[i] != null) {
+                    listeners[i].close();
+                }
+            }
+            throw e;
+        }
+        return servers[0];
+    }
+
+    private static ServerSocketChannel listen(String host, int port, boolean reusePort) throws IOException {
         ServerSocketChannel listener = ServerSocketChannel.open();
         try {
             listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            if (reusePort) {
+                if (!listener.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)) {
+                    throw new UnsupportedOperationException("SO_REUSEPORT is not supported on this platform");
+                }
+                listener.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+            }
             listener.bind(host == null ? new InetSocketAddress(port) : new InetSocketAddress(host, port), BACKLOG);
             listener.configureBlocking(false);
+            return listener;
         } catch (IOException | RuntimeException e) {
             listener.close();
             throw e;
         }
-        EventLoop acceptor = loops[0];
+    }
+
+    /** Makes a server on {@code loop}'s thread and waits for it; closes {@code listener} if that fails. */
+    private static Server onLoop(EventLoop loop, ServerSocketChannel listener,
+                                 java.util.function.Supplier<Server> make) throws IOException {
         CompletableFuture<Server> started = new CompletableFuture<>();
-        acceptor.callSoonThreadsafe(() -> {
+        loop.callSoonThreadsafe(() -> {
             try {
-                started.complete(StreamsAccess.INSTANCE.handOffServer(acceptor, listener, handler,
-                        c -> handOff(c, handler)));
+                started.complete(make.get());
             } catch (Throwable e) {
                 started.completeExceptionally(e);
             }
@@ -183,14 +266,14 @@ public final class LoopGroup implements AutoCloseable {
     }
 
     /** On the acceptor's thread: the connection goes to the next loop, which serves it from then on. */
-    private void handOff(SocketChannel c, ConnectionHandler handler) {
+    private void handOff(SocketChannel c, ConnectionHandler handler, SSLContext ssl) {
         EventLoop target = nextLoop();
         if (target == loops[0]) {
-            StreamsAccess.INSTANCE.serve(target, c, handler);
+            StreamsAccess.INSTANCE.serve(target, c, handler, ssl);
             return;
         }
         try {
-            target.callSoonThreadsafe(() -> StreamsAccess.INSTANCE.serve(target, c, handler));
+            target.callSoonThreadsafe(() -> StreamsAccess.INSTANCE.serve(target, c, handler, ssl));
         } catch (IllegalStateException loopClosed) {
             try {
                 c.close();

@@ -211,9 +211,11 @@ final class Scheduling implements RuntimeAccess {
     @Override
     public RuntimeException notInstrumented(String where) {
         return new IllegalStateException("await() was called in " + where + ", which was not instrumented: an @Async "
-                + "method must be rewritten at build time before it runs. Apply dev.jasyncio:coroutine-maven-plugin "
-                + "(goals instrument and instrument-test) to the module, or run with the jasyncio agent "
-                + "(-javaagent) when the IDE compiled the class. Note that await() may only be called inside an "
-                + "@Async method or an async lambda.");
+                + "method must be rewritten at build time before it runs. dev.jasyncio:coroutine-maven-plugin does it "
+                + "in the process-classes phase (process-test-classes for tests), which 'mvn compile' stops short of: "
+                + "build with 'mvn process-classes' or a later phase (e.g. 'mvn process-classes exec:java', "
+                + "'mvn package'). Without the plugin, apply it to the module (goals instrument and instrument-test), "
+                + "or run with the jasyncio agent (-javaagent) when an IDE compiled the class. Note that await() may "
+                + "only be called inside an @Async method or an async lambda.");
     }
 }

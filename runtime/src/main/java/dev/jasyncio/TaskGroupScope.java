@@ -21,7 +21,7 @@ final class TaskGroupScope {
         await(group.aenter());
         T value;
         try {
-            value = await(body.apply(group));
+            value = await(AsyncBodies.call(body, group));
         } catch (Throwable failure) {
             if (!await(group.aexit(failure))) {
                 throw failure;

@@ -98,6 +98,46 @@ class LoopGroupTest extends TestBase {
         }
     }
 
+    /** The second strategy: a listener per loop on one port (SO_REUSEPORT); closing the first closes them all. */
+    @Test
+    void echoServerWithAListenerPerLoop() throws Exception {
+        Set<String> servedOn = ConcurrentHashMap.newKeySet();
+        ConnectionHandler echo = (r, w) -> {
+            servedOn.add(thread());
+            return coro("echo", v -> awaiting(r.readline()), v -> {
+                byte[] line = (byte[]) v;
+                if (line.length == 0) {
+                    w.close();
+                    return null;
+                }
+                w.write(line);
+                return awaiting(w.drain(), 0);
+            });
+        };
+        try (LoopGroup group = LoopGroup.open(2)) {
+            Server server = group.startServer(echo, "127.0.0.1", 0, null, LoopGroup.Listening.REUSE_PORT);
+            int port = ((InetSocketAddress) server.sockets().get(0).getLocalAddress()).getPort();
+            List<Coroutine<Integer>> clients = new ArrayList<>();
+            for (int id = 0; id < 40; id++) {
+                clients.add(client(port, id, 5));
+            }
+            Object total = Asyncio.run(coro(v -> awaiting(gather(clients)),
+                    v -> ((List<?>) v).stream().mapToInt(x -> (Integer) x).sum()));
+            assertEquals(40 * 5, total);
+            // The kernel's hash puts 40 connections on one listener only with probability 2^-39.
+            assertEquals(Set.of("jasyncio-loop-0", "jasyncio-loop-1"), servedOn);
+            CountDownLatch closed = new CountDownLatch(1);
+            server.getLoop().callSoonThreadsafe(() -> {
+                server.close();
+                closed.countDown();
+            });
+            assertTrue(closed.await(10, TimeUnit.SECONDS));
+            Thread.sleep(200); // the other loop's listener closes on its own thread
+            assertThrows(java.net.ConnectException.class,
+                    () -> new java.net.Socket("127.0.0.1", port).close(), "no listener left on the port");
+        }
+    }
+
     private static Coroutine<Integer> client(int port, int id, int lines) {
         StreamPair[] c = new StreamPair[1];
         int[] i = new int[1];

@@ -26,8 +26,18 @@ public interface StreamsAccess {
     Server handOffServer(EventLoop loop, ServerSocketChannel listener, ConnectionHandler handler,
                          Consumer<SocketChannel> handOff);
 
-    /** Serves {@code accepted} with {@code handler} on {@code loop} (call it on that loop's thread). */
-    void serve(EventLoop loop, SocketChannel accepted, ConnectionHandler handler);
+    /**
+     * A server on {@code loop} (call it on that loop's thread) serving the connections of {@code listener} there,
+     * over TLS unless {@code ssl} is null; {@code alsoOnClose} (may be null) runs when it is closed.
+     */
+    Server server(EventLoop loop, ServerSocketChannel listener, ConnectionHandler handler,
+                  javax.net.ssl.SSLContext ssl, Runnable alsoOnClose);
+
+    /**
+     * Serves {@code accepted} with {@code handler} on {@code loop} (call it on that loop's thread), over TLS with
+     * {@code ssl} as a server unless it is null.
+     */
+    void serve(EventLoop loop, SocketChannel accepted, ConnectionHandler handler, javax.net.ssl.SSLContext ssl);
 
     private static StreamsAccess load() {
         try {

@@ -48,6 +48,8 @@ public final class Server implements AutoCloseable {
     private TlsSettings tls;
     /** Null: connections are served here; else each accepted channel goes to it (a loop group's acceptor). */
     private java.util.function.Consumer<SocketChannel> handOff;
+    /** Also run by {@link #close()}: a loop group's other listeners close with this one. */
+    private Runnable alsoOnClose;
 
     Server(EventLoop loop, List<ServerSocketChannel> sockets, ConnectionHandler handler, int limit, int backlog) {
         this.loop = loop;
@@ -154,6 +156,11 @@ public final class Server implements AutoCloseable {
         handOff = target;
     }
 
+    /** Runs {@code r} when this server is closed. */
+    void alsoOnClose(Runnable r) {
+        alsoOnClose = r;
+    }
+
     /** Serves each connection over TLS. */
     void useTls(TlsSettings settings) {
         tls = settings;
@@ -208,6 +215,11 @@ public final class Server implements AutoCloseable {
         if (unixPath != null) {
             UnixSockets.cleanUp(unixPath, unixFileKey);
             unixPath = null;
+        }
+        if (alsoOnClose != null) {
+            Runnable r = alsoOnClose;
+            alsoOnClose = null;
+            r.run();
         }
         if (servingForever != null && !servingForever.done()) {
             servingForever.cancel();

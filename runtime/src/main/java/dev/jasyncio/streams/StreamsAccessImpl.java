@@ -26,9 +26,30 @@ final class StreamsAccessImpl implements StreamsAccess {
     }
 
     @Override
-    public void serve(EventLoop loop, SocketChannel accepted, ConnectionHandler handler) {
+    public Server server(EventLoop loop, ServerSocketChannel listener, ConnectionHandler handler,
+                         javax.net.ssl.SSLContext ssl, Runnable alsoOnClose) {
+        List<ServerSocketChannel> sockets = new ArrayList<>(List.of(listener));
+        Server server = new Server(loop, sockets, handler, StreamReader.DEFAULT_LIMIT, Streams.BACKLOG);
+        if (ssl != null) {
+            server.useTls(new TlsSettings(ssl, null, TlsSettings.DEFAULT_HANDSHAKE_TIMEOUT));
+        }
+        if (alsoOnClose != null) {
+            server.alsoOnClose(alsoOnClose);
+        }
+        server.startServingNow();
+        return server;
+    }
+
+    @Override
+    public void serve(EventLoop loop, SocketChannel accepted, ConnectionHandler handler,
+                      javax.net.ssl.SSLContext ssl) {
         StreamReader reader = new StreamReader(StreamReader.DEFAULT_LIMIT);
         StreamProtocol protocol = new StreamProtocol(loop, reader, handler);
-        new SocketTransport(loop, accepted, protocol, null).start();
+        Protocol below = protocol;
+        if (ssl != null) {
+            TlsSettings tls = new TlsSettings(ssl, null, TlsSettings.DEFAULT_HANDSHAKE_TIMEOUT);
+            below = new TlsProtocol(loop, ssl, tls.serverEngine(), protocol, null, tls.handshakeTimeout());
+        }
+        new SocketTransport(loop, accepted, below, null).start();
     }
 }

@@ -548,6 +548,9 @@ final class TlsProtocol implements Protocol {
                     netIn.compact();
                 }
             }
+            if (appReadingPaused) {
+                return; // the reader filled up again on the records kept: wait for the next resume
+            }
             if (eofPending) {
                 eofPending = false;
                 endOfInput();

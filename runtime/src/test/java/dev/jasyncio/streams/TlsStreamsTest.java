@@ -228,6 +228,54 @@ class TlsStreamsTest extends TestBase {
         }
     }
 
+    /**
+     * A reader slower than its peer: the JDK's server sends 4 MiB and closes while the client's reader keeps
+     * pausing the connection; every byte arrives, in order, before the end of stream.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aSlowReaderGetsEveryByteBeforeTheEnd(boolean closeNotify) throws Exception {
+        Pki pki = Pki.get();
+        byte[] data = random(4 * 1024 * 1024, 5);
+        ServerSocket raw = new ServerSocket(0, 10, InetAddress.getByName(HOST));
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        Thread server = background("bulk-server", () -> {
+            try (Socket tcp = raw.accept()) {
+                SSLSocket s = (SSLSocket) pki.serverContext("TLS").getSocketFactory().createSocket(tcp, null,
+                        tcp.getPort(), false);
+                s.setUseClientMode(false);
+                s.getOutputStream().write(data);
+                s.getOutputStream().flush();
+                if (closeNotify) {
+                    s.close();
+                }
+            }
+        }, failed);
+        java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+        Asyncio.run(coro("client",
+                v -> awaiting(Streams.openConnection(HOST, raw.getLocalPort(), pki.clientContext("TLS"))),
+                v -> {
+                    StreamPair c = (StreamPair) v;
+                    return awaiting(coro("read", w -> awaiting(sleep(0.3)), w -> awaiting(c.reader().read(5000)),
+                            w -> {
+                                byte[] b = (byte[]) w;
+                                if (b.length == 0) {
+                                    return null;
+                                }
+                                got.write(b);
+                                // Yield now and then: the reader fills up, pauses, resumes, over and over.
+                                return awaiting(got.size() % 50_000 < 5000 ? sleep(0.001) : sleep(0), 1);
+                            }));
+                }));
+        server.join(10_000);
+        raw.close();
+        if (failed.get() != null) {
+            throw new AssertionError(failed.get());
+        }
+        assertEquals(data.length, got.size());
+        assertArrayEquals(sha256(data), sha256(got.toByteArray()));
+    }
+
     /** A server that accepts and never answers: the handshake timeout aborts, the await throws. */
     @Test
     void aStalledHandshakeTimesOut() throws Exception {

@@ -46,6 +46,12 @@ final class EchoLoad {
     }
 
     static Result run(int port, int n, int size, double warmupSeconds, double measureSeconds) throws IOException {
+        return run(port, n, size, warmupSeconds, measureSeconds, MeasuringWindow.NONE);
+    }
+
+    /** {@link #run(int, int, int, double, double)}, telling {@code window} when counting starts and ends. */
+    static Result run(int port, int n, int size, double warmupSeconds, double measureSeconds, MeasuringWindow window)
+            throws IOException {
         InetSocketAddress target = new InetSocketAddress("127.0.0.1", port);
         try (Selector selector = Selector.open()) {
             List<Conn> conns = connectAll(selector, target, n, size);
@@ -59,9 +65,14 @@ final class EchoLoad {
             long measureFrom = start + (long) (warmupSeconds * 1e9);
             long end = measureFrom + (long) (measureSeconds * 1e9);
             long now = start;
+            boolean opened = false;
             while (now < end) {
                 selector.select(100);
                 now = System.nanoTime();
+                if (!opened && now >= measureFrom) {
+                    opened = true;
+                    window.opened();
+                }
                 long stamp = now;
                 for (SelectionKey key : selector.selectedKeys()) {
                     Conn c = (Conn) key.attachment();
@@ -83,6 +94,7 @@ final class EchoLoad {
                 }
                 selector.selectedKeys().clear();
             }
+            window.closed();
             for (Conn c : conns) {
                 c.channel.close();
             }

@@ -5,18 +5,24 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslHandler;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import java.net.InetSocketAddress;
 import java.util.function.IntConsumer;
 
 /**
- * Netty's echo server, NIO transport, one event-loop thread for accepting and for every connection (the same
- * budget as one jasyncio loop): each read is written back and flushed when the read burst ends.
+ * Netty's echo server, NIO transport, {@code threads} event-loop threads for accepting and for the connections (the
+ * same budget as as many jasyncio loops): each read is written back and flushed when the read burst ends. With an
+ * {@link SSLContext}, an {@link SslHandler} over the JDK's provider ({@code SSLEngine}) comes first in each pipeline.
  */
 final class NettyEchoServer {
 
@@ -41,16 +47,24 @@ final class NettyEchoServer {
         }
     }
 
-    static void run(int port, IntConsumer ready) throws InterruptedException {
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    static void run(int port, IntConsumer ready, int threads, SSLContext ssl) throws InterruptedException {
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
         try {
             Echo echo = new Echo();
+            ChannelHandler child = ssl == null ? echo : new ChannelInitializer<SocketChannel>() {
+                @Override
+                protected void initChannel(SocketChannel ch) {
+                    SSLEngine engine = ssl.createSSLEngine();
+                    engine.setUseClientMode(false);
+                    ch.pipeline().addLast(new SslHandler(engine), echo);
+                }
+            };
             Channel server = new ServerBootstrap()
                     .group(group)
                     .channel(NioServerSocketChannel.class)
                     .option(ChannelOption.SO_BACKLOG, EchoServerMain.BACKLOG)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(echo)
+                    .childHandler(child)
                     .bind("127.0.0.1", port).sync().channel();
             ready.accept(((InetSocketAddress) server.localAddress()).getPort());
             server.closeFuture().sync();

@@ -70,7 +70,7 @@ class AwaitSemanticsTest {
                 "    return Coroutine.of(best);",
                 "  }",
                 "  @Async public static Coroutine<String> generic() { return Coroutine.of(await(max(List.of(\"b\", \"c\", \"a\")))); }",
-                "  @Async public static Coroutine<Integer> lambdas() {",
+                "  @Async public static Coroutine<Integer> lambdas() throws Exception {",
                 "    AsyncFunction<Integer, Integer> f = x -> { await(sleep(0)); return Coroutine.of(x * 3); };",
                 "    int captured = 4;",
                 "    AsyncSupplier<Integer> g = () -> Coroutine.of(await(f.apply(captured)) + 1);",

@@ -92,11 +92,11 @@ class InstanceDirectCallTest {
             "  @Async public Coroutine<String> who() { return Coroutine.of(\"base\"); }",
             "  @Async public Coroutine<String> askWho() { return Coroutine.of(await(who()) + \"!\"); }",
             "  @Async public static Coroutine<String> askSub() { return new Sub(\"s\").askWho(); }",
-            "  @Async public Coroutine<Integer> inLambda() {",
+            "  @Async public Coroutine<Integer> inLambda() throws Exception {",
             "    AsyncSupplier<Integer> f = () -> Coroutine.of(await(add(total, 2)));",
             "    return Coroutine.of(await(f.get()) + await(add(1, 1)));",
             "  }",
-            "  @Async public static Coroutine<Integer> lambdaOn() { return new Inst(\"f\").inLambda(); }",
+            "  @Async public static Coroutine<Integer> lambdaOn() throws Exception { return new Inst(\"f\").inLambda(); }",
             "  static final class Leaf {",                                                              // 70
             "    int hits;",
             "    @Async Coroutine<Integer> hit(boolean pause) { if (pause) await(sleep(0)); return Coroutine.of(++hits); }",

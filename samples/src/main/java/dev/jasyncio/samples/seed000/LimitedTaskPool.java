@@ -24,7 +24,7 @@ public final class LimitedTaskPool {
 
     /** Выполняет задачи с ограничением параллелизма. */
     @Async
-    static <T> Coroutine<List<T>> limitedTaskPool(List<Coroutine<T>> tasks, int maxConcurrent) {
+    static <T> Coroutine<List<T>> limitedTaskPool(List<Coroutine<T>> tasks, int maxConcurrent) throws Exception {
         Semaphore semaphore = new Semaphore(maxConcurrent);
 
         AsyncFunction<Coroutine<T>, T> runWithSemaphore = coro -> {
@@ -52,7 +52,7 @@ public final class LimitedTaskPool {
     }
 
     @Async
-    static Coroutine<Void> main() {
+    static Coroutine<Void> main() throws Exception {
         List<Coroutine<String>> tasks = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             tasks.add(fetchUrl("https://example.com/page" + i));
@@ -65,7 +65,7 @@ public final class LimitedTaskPool {
     }
 
     /** Runs the example. */
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         Asyncio.run(main());
     }
 }
