@@ -65,7 +65,8 @@ final class AsyncTraces {
                 break;
             }
         }
-        while (at > 0 && trace[at - 1].getClassName().contains(FRAME_INFIX)) {
+        while (at > 0 && trace[at - 1].getClassName().contains(FRAME_INFIX)
+                && trace[at - 1].getMethodName().equals("resume")) {
             at--;
         }
         StackTraceElement[] out = new StackTraceElement[trace.length + chain.size()];
@@ -98,7 +99,30 @@ final class AsyncTraces {
                 line = -1;
             }
         }
-        String method = frameClass.substring(infix + FRAME_INFIX.length()).replaceFirst("\\$\\d+$", "");
-        return new StackTraceElement(frameClass.substring(0, infix), method, file, line);
+        String owner = ownerOf(frame, frameClass);
+        int start = owner.length() + FRAME_INFIX.length();
+        if (!frameClass.startsWith(owner + FRAME_INFIX)) {
+            owner = frameClass.substring(0, infix);
+            start = infix + FRAME_INFIX.length();
+        }
+        // A frame class whose natural name was taken carries a suffix: $2, $3, ...
+        String method = frameClass.substring(start).replaceFirst("\\$\\d+$", "");
+        return new StackTraceElement(owner, method, file, line);
+    }
+
+    /**
+     * The binary name of the class that declares the frame's async method. Not read from the frame class's name
+     * alone: the owner's own name may contain {@code $Async$} (a user's nested class {@code Async}), so the first
+     * infix is not always the generated one. The generated {@code coroutineName()} is {@code Owner.method}, the
+     * owner's binary name without its package, which is the frame class's package.
+     */
+    private static String ownerOf(AsyncFrame<?> frame, String frameClass) {
+        String name = frame.coroutineName();
+        int dot = name == null ? -1 : name.indexOf('.');
+        if (dot <= 0) {
+            return frameClass.substring(0, frameClass.indexOf(FRAME_INFIX));
+        }
+        int pkg = frameClass.lastIndexOf('.');
+        return (pkg < 0 ? "" : frameClass.substring(0, pkg + 1)) + name.substring(0, dot);
     }
 }

@@ -494,6 +494,16 @@ public final class Asyncio {
     }
 
     /**
+     * {@code start_server(cb, host, port, limit=n)}: {@link #startServer(dev.jasyncio.streams.ConnectionHandler,
+     * String, int)} whose readers hold at most {@code limit} bytes (a longer line fails {@code readline}).
+     */
+    public static Coroutine<dev.jasyncio.streams.Server> startServer(dev.jasyncio.streams.ConnectionHandler handler,
+                                                                      String host, int port, int limit)
+            throws java.io.IOException {
+        return dev.jasyncio.streams.Streams.startServer(handler, host, port, limit);
+    }
+
+    /**
      * asyncio's {@code open_connection(host, port, ssl=ctx)}: connects over TLS, checking the server's certificate
      * against {@code host} (SNI and HTTPS endpoint identification); a failed handshake is thrown at the await as
      * {@link javax.net.ssl.SSLHandshakeException}. Other server names and the handshake timeout:

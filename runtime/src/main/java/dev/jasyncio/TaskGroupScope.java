@@ -16,20 +16,11 @@ final class TaskGroupScope {
 
     @Async
     static <T> Coroutine<T> taskGroup(AsyncFunction<TaskGroup, T> body) {
-        // async with, spelled out as PEP 492 expands it.
-        TaskGroup group = new TaskGroup();
-        await(group.aenter());
-        T value;
-        try {
+        T value = null;
+        try (TaskGroup group = new TaskGroup()) {
             value = await(AsyncBodies.call(body, group));
-        } catch (Throwable failure) {
-            if (!await(group.aexit(failure))) {
-                throw failure;
-            }
-            // The group swallowed the body's cancellation (its own): the scope produces nothing.
-            return Coroutine.of(null);
         }
-        await(group.aexit(null));
+        // Reached with null too when the group swallowed the body's cancellation (its own), as after async with.
         return Coroutine.of(value);
     }
 }

@@ -23,19 +23,10 @@ final class TimeoutScope {
     @Async
     static <T> Coroutine<T> timeout(double deadline, boolean relative,
                                     Function<Timeout, ? extends Awaitable<T>> body) {
-        // async with, spelled out as PEP 492 expands it.
-        Timeout t = new Timeout(relative ? EventLoop.requireRunning().time() + deadline : deadline);
-        await(t.aenter());
-        T value;
-        try {
+        T value = null;
+        try (Timeout t = new Timeout(relative ? EventLoop.requireRunning().time() + deadline : deadline)) {
             value = await(body.apply(t));
-        } catch (Throwable failure) {
-            if (!await(t.aexit(failure))) {
-                throw failure;
-            }
-            return Coroutine.of(null);
         }
-        await(t.aexit(null));
         return Coroutine.of(value);
     }
 }

@@ -101,24 +101,41 @@ class NeverRetrievedTest {
             FailureReports held = loop.failureReports();
             // Deterministic: at most the most recent failures are held strongly, whatever the collector does.
             assertTrue(held.stronglyHeld() <= FailureReports.STRONG_LIMIT, held.stronglyHeld() + " held");
-            // And so the older tasks can go: collected and reported, each once, with a copy of its failure.
+            // And so the older tasks can go: collected (and reported, each once, with a copy of its failure).
             long deadline = System.nanoTime() + 10_000_000_000L;
-            while (reports.size() < n - FailureReports.STRONG_LIMIT && System.nanoTime() < deadline) {
+            int collected = 0;
+            while (true) {
+                collected = 0;
+                for (WeakReference<Task<?>> t : tasks) {
+                    collected += t.get() == null ? 1 : 0;
+                }
+                if (collected >= n - FailureReports.STRONG_LIMIT || System.nanoTime() > deadline) {
+                    break;
+                }
                 System.gc();
                 Thread.sleep(20);
             }
-            int collected = 0;
-            for (WeakReference<Task<?>> t : tasks) {
-                collected += t.get() == null ? 1 : 0;
-            }
             assertTrue(collected >= n - FailureReports.STRONG_LIMIT, collected + " of " + n + " collected");
-            assertTrue(reports.size() >= n - FailureReports.STRONG_LIMIT, reports.size() + " reported");
-            Throwable copy = (Throwable) reports.get(0).get("exception");
-            assertTrue(copy.toString().startsWith(TaskFailed.class.getName() + ": failed in Task-"), copy.toString());
-            assertTrue(copy.getStackTrace().length > 0);
         } finally {
             loop.close();
         }
-        assertEquals(n, reports.size(), "every failure reported once, the last ones when the loop closed");
+        // Reports of tasks collected while the loop ran were handed to it; those it had not run yet, and the
+        // failures still held, are delivered by the close: every failure exactly once, whatever the collector did.
+        // (A report the cleaner's thread is delivering as the loop closes may land a moment later.)
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (reports.size() < n && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(n, reports.size(), "every failure reported once");
+        int copies = 0;
+        for (Map<String, Object> r : reports) {
+            Throwable e = (Throwable) r.get("exception");
+            assertTrue(e.toString().startsWith(TaskFailed.class.getName() + ": failed in Task-"), e.toString());
+            if (!(e instanceof TaskFailed)) {
+                copies++;
+                assertTrue(e.getStackTrace().length > 0);
+            }
+        }
+        assertTrue(copies >= n - FailureReports.STRONG_LIMIT, copies + " copies");
     }
 }

@@ -16,13 +16,16 @@ class DiagnosticLogTest {
     private static final Diagnostic WARNING = new Diagnostic(Diagnostic.Severity.WARNING, "SLOW", "/src/Bar.java", 3, 1,
             "looks slow", null);
 
+    /** Each of the transformer's findings ends with its rule's page; a foreign id has none. */
+    private static final String SEE_PAGE = System.lineSeparator() + "    (see docs/diagnostics/AWAIT_OUTSIDE_ASYNC.md)";
+
     @Test
     void errorsAreLoggedAsErrorsInJavacFormWhenTheyFailTheBuild() {
         RecordingLog log = new RecordingLog();
         DiagnosticLog diagnostics = new DiagnosticLog(log, true);
         diagnostics.report(List.of(AWAIT, WARNING));
-        assertEquals(List.of("error: /src/com/acme/Foo.java:[7,9] [AWAIT_OUTSIDE_ASYNC] await outside an async body",
-                "warn: /src/Bar.java:[3,1] [SLOW] looks slow"), log.lines);
+        assertEquals(List.of("error: /src/com/acme/Foo.java:[7,9] [AWAIT_OUTSIDE_ASYNC] await outside an async body"
+                        + SEE_PAGE, "warn: /src/Bar.java:[3,1] [SLOW] looks slow"), log.lines);
         assertEquals(1, diagnostics.errors());
     }
 
@@ -31,8 +34,8 @@ class DiagnosticLogTest {
         RecordingLog log = new RecordingLog();
         DiagnosticLog diagnostics = new DiagnosticLog(log, false);
         diagnostics.report(List.of(AWAIT));
-        assertEquals(List.of("warn: /src/com/acme/Foo.java:[7,9] [AWAIT_OUTSIDE_ASYNC] await outside an async body"),
-                log.lines);
+        assertEquals(List.of("warn: /src/com/acme/Foo.java:[7,9] [AWAIT_OUTSIDE_ASYNC] await outside an async body"
+                + SEE_PAGE), log.lines);
         assertEquals(1, diagnostics.errors());
     }
 

@@ -280,8 +280,8 @@ class ClassesDirectoryInstrumenterTest {
 
         Diagnostic d = report.errors().get(0);
         assertEquals(source.toAbsolutePath().toString(), d.file());
-        assertEquals(source.toAbsolutePath() + ":[7,1] [AWAIT_OUTSIDE_ASYNC] await outside an async body",
-                d.format());
+        assertEquals(source.toAbsolutePath() + ":[7,1] [AWAIT_OUTSIDE_ASYNC] await outside an async body"
+                + System.lineSeparator() + "    (see docs/diagnostics/AWAIT_OUTSIDE_ASYNC.md)", d.format());
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.jasyncio.transformer.internal.io.InOrderWork;
 import dev.jasyncio.transformer.internal.io.InstrumentState;
 import dev.jasyncio.transformer.internal.io.PathFilter;
 import dev.jasyncio.transformer.internal.io.SourceFileLocator;
+import dev.jasyncio.transformer.internal.rules.Texts;
 
 import java.io.File;
 import java.io.IOException;
@@ -115,12 +116,25 @@ public final class ClassesDirectoryInstrumenter {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while instrumenting " + classesDir);
             }
+            removeOrphanFrames(state);
         } finally {
             if (stateFile != null) {
                 state.save(stateFile);
             }
         }
         return report;
+    }
+
+    /**
+     * Deletes the frame classes an earlier run generated for async methods that are gone (renamed, deleted, or in a
+     * class that is gone): left behind, they would stay in the folder and in the jars built from it until a clean
+     * build. Only files the staleness record says were generated, and unchanged since, are deleted.
+     */
+    private void removeOrphanFrames(InstrumentState state) throws IOException {
+        for (String orphan : state.orphanFrames(owner -> !Files.exists(classesDir.resolve(owner)))) {
+            Files.deleteIfExists(classesDir.resolve(orphan));
+            state.forget(orphan);
+        }
     }
 
     /**
@@ -226,7 +240,7 @@ public final class ClassesDirectoryInstrumenter {
                     Path frameFile = classFileOf(frame.getKey());
                     AtomicFiles.write(frameFile, frame.getValue());
                     // It carries the marker, as the class does: recorded so the next run need not read it.
-                    state.record(frame.getKey() + ".class", frameFile, frame.getValue());
+                    state.recordFrame(frame.getKey() + ".class", frameFile, frame.getValue(), p.relative());
                 }
                 AtomicFiles.write(p.file(), result.classBytes());
                 state.record(p.relative(), p.file(), result.classBytes());
@@ -298,12 +312,8 @@ public final class ClassesDirectoryInstrumenter {
     private static Diagnostic unsupportedVersion(Path file, String relative, byte[] bytes) {
         int major = ClassFileHeader.majorVersion(bytes);
         String className = classNameOf(relative).replace('/', '.');
-        return Diagnostic.error("UNSUPPORTED_CLASS_VERSION", file.toAbsolutePath().toString(), 0, 0,
-                "class " + className + " has class file major version " + major + " (Java "
-                        + ClassFileHeader.javaRelease(major) + "); this plugin reads class files up to Java "
-                        + ClassFileHeader.MAX_SUPPORTED_JAVA,
-                "compile with --release " + ClassFileHeader.MAX_SUPPORTED_JAVA + " or lower, or use a jasyncio"
-                        + " version that supports Java " + ClassFileHeader.javaRelease(major));
+        return Texts.UNSUPPORTED_CLASS_VERSION.at(file.toAbsolutePath().toString(), 0, 0, className, major,
+                ClassFileHeader.javaRelease(major), ClassFileHeader.MAX_SUPPORTED_JAVA);
     }
 
     /** The configuration of one run; every setting but the classes directory is optional. */
@@ -358,7 +368,9 @@ public final class ClassesDirectoryInstrumenter {
 
         /** An instrumenter backed by the real transformer, created only if some class needs it. */
         public ClassesDirectoryInstrumenter build() {
-            List<Path> cp = classpath;
+            // The folder itself comes first: frame classes must not take the name of a class already in it.
+            List<Path> cp = new java.util.ArrayList<>(List.of(classesDir));
+            classpath.stream().filter(p -> !p.equals(classesDir)).forEach(cp::add);
             return new ClassesDirectoryInstrumenter(this, new ClassRewriter() {
                 private volatile Instrumenter instrumenter;
 

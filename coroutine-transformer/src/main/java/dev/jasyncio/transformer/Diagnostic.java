@@ -1,5 +1,7 @@
 package dev.jasyncio.transformer;
 
+import dev.jasyncio.transformer.internal.rules.Rule;
+
 import java.util.Objects;
 
 /**
@@ -60,7 +62,18 @@ public final class Diagnostic {
     /** A "did you mean" suggestion, or {@code null}. */
     public String hint() { return hint; }
 
-    /** {@code File.java:[line,col] [ID] message}, then the hint on the next line if there is one. */
+    /**
+     * The page that explains the rule, {@code docs/diagnostics/ID.md}, or null for an id that is not one of the
+     * transformer's rules.
+     */
+    public String link() {
+        return Rule.byId(id).map(Rule::page).orElse(null);
+    }
+
+    /**
+     * {@code File.java:[line,col] [ID] message}, then the hint on the next line if there is one, then the rule's
+     * page, as Error Prone ends its messages with its link.
+     */
     public String format() {
         StringBuilder out = new StringBuilder();
         out.append(file == null ? "<unknown>" : file);
@@ -70,6 +83,10 @@ public final class Diagnostic {
         out.append(" [").append(id).append("] ").append(message);
         if (hint != null && !hint.isEmpty()) {
             out.append(System.lineSeparator()).append("    ").append(hint);
+        }
+        String link = link();
+        if (link != null) {
+            out.append(System.lineSeparator()).append("    (see ").append(link).append(')');
         }
         return out.toString();
     }

@@ -2,6 +2,7 @@ package dev.jasyncio.transformer;
 
 import com.github.javaparser.ast.CompilationUnit;
 import dev.jasyncio.transformer.internal.check.AsyncTypeIndex;
+import dev.jasyncio.transformer.internal.check.AwaitPlacement;
 import dev.jasyncio.transformer.internal.check.SharperFindings;
 import dev.jasyncio.transformer.internal.check.SourceChecks;
 import dev.jasyncio.transformer.internal.source.JavaSources;
@@ -88,7 +89,8 @@ public final class SourceDiagnostics {
     /**
      * The bytecode pass's findings with a source position wherever the source checks can give one: only the
      * source files of flagged classes are read, so a module without mistakes pays for no parse at all. See
-     * {@link SharperFindings} for how the two are matched.
+     * {@link SharperFindings} for how the two are matched. A finding only the bytecode pass makes about an await
+     * gets that await's column ({@link AwaitPlacement}).
      */
     public static List<Diagnostic> sharpen(List<Path> sourceRoots, List<Diagnostic> fromBytecode) {
         if (fromBytecode.stream().noneMatch(Diagnostic::isError)) {
@@ -102,10 +104,9 @@ public final class SourceDiagnostics {
                 .filter(file -> file.isAbsolute() && Files.isRegularFile(file))
                 .distinct()
                 .toList();
-        if (flagged.isEmpty()) {
-            return fromBytecode;
-        }
-        return SharperFindings.merge(fromBytecode, check(sourceRoots, flagged));
+        List<Diagnostic> merged = flagged.isEmpty() ? fromBytecode
+                : SharperFindings.merge(fromBytecode, check(sourceRoots, flagged));
+        return AwaitPlacement.place(merged);
     }
 
     /** Checks one file on its own; its own declarations are the only ones known. */

@@ -3,11 +3,14 @@ package dev.jasyncio.internal;
 import dev.jasyncio.AsyncGenerator;
 import dev.jasyncio.AsyncIterable;
 import dev.jasyncio.Coroutine;
+import dev.jasyncio.QueueShutDown;
 import dev.jasyncio.Task;
 import dev.jasyncio.TimeoutError;
 import dev.jasyncio.annotations.Async;
 import dev.jasyncio.queue.Queue;
+import dev.jasyncio.streams.StreamReader;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -154,6 +157,37 @@ public final class Operators {
         }
         await(queue.put(new End(failure)));
         return Coroutine.of(null);
+    }
+
+    /** {@code async for line in reader}: the reader's lines, each with its {@code \n}, until EOF. */
+    @Async
+    public static AsyncGenerator<byte[]> lines(StreamReader reader) {
+        while (true) {
+            byte[] line;
+            try {
+                line = await(reader.readline());
+            } catch (IOException e) {
+                throw AsyncSupport.<RuntimeException>sneaky(e); // reaches the consumer unchanged
+            }
+            if (line.length == 0) {
+                return AsyncGenerator.end();
+            }
+            await(emit(line));
+        }
+    }
+
+    /** A queue's items as they come, until it is shut down and empty ({@link QueueShutDown} ends the loop). */
+    @Async
+    public static <T> AsyncGenerator<T> items(Queue<T> queue) {
+        while (true) {
+            T item;
+            try {
+                item = await(queue.get());
+            } catch (QueueShutDown e) {
+                return AsyncGenerator.end();
+            }
+            await(emit(item));
+        }
     }
 
     @Async

@@ -91,13 +91,18 @@ public final class UnawaitedCoroutines {
      * Where the user made the coroutine: past the frame constructors, past the async method's factory (the
      * method the user called), or past the runtime's own methods for the library's coroutines.
      */
+    /** A generated frame class's constructor; a user's class named {@code X.Async.y} is not one. */
+    private static boolean isFrameConstructor(StackWalker.StackFrame f) {
+        return f.getClassName().contains("$Async$") && f.getMethodName().equals("<init>");
+    }
+
     private static String creationSite() {
         return StackWalker.getInstance().walk(frames -> {
             java.util.Iterator<StackWalker.StackFrame> it = frames
                     .filter(f -> !f.getClassName().startsWith("dev.jasyncio.internal.")).iterator();
             StackWalker.StackFrame f = it.hasNext() ? it.next() : null;
-            if (f != null && f.getClassName().contains("$Async$")) {
-                while (f != null && f.getClassName().contains("$Async$")) {
+            if (f != null && isFrameConstructor(f)) {
+                while (f != null && isFrameConstructor(f)) {
                     f = it.hasNext() ? it.next() : null;
                 }
                 f = it.hasNext() ? it.next() : null; // the factory: the async method itself

@@ -1,5 +1,7 @@
 package dev.jasyncio.queue;
 
+import dev.jasyncio.AsyncIterable;
+import dev.jasyncio.AsyncIterator;
 import dev.jasyncio.Coroutine;
 import dev.jasyncio.Future;
 import dev.jasyncio.QueueEmpty;
@@ -7,6 +9,7 @@ import dev.jasyncio.QueueFull;
 import dev.jasyncio.QueueShutDown;
 import dev.jasyncio.annotations.Async;
 import dev.jasyncio.internal.LoopBinding;
+import dev.jasyncio.internal.Operators;
 import dev.jasyncio.sync.Event;
 
 import java.util.ArrayDeque;
@@ -25,7 +28,7 @@ import static dev.jasyncio.Asyncio.await;
  *
  * @param <T> the items' type
  */
-public class Queue<T> {
+public class Queue<T> implements AsyncIterable<T> {
 
     /** Stands for a null item in the deque, which refuses nulls. */
     private static final Object NULL = new Object();
@@ -90,6 +93,15 @@ public class Queue<T> {
     /** Whether the queue holds {@code maxsize} items; never for an unbounded queue. */
     public boolean full() {
         return maxsize > 0 && qsize() >= maxsize;
+    }
+
+    /**
+     * The items as they are taken, until the queue is shut down and empty: {@code for (T item : aiter(queue))} in
+     * an async body is a consumer loop that ends with the queue's life. Each element is a {@link #get()}.
+     */
+    @Override
+    public AsyncIterator<T> asyncIterator() {
+        return Operators.items(this).asyncIterator();
     }
 
     /** Puts {@code item} in, waiting for a free slot while the queue is full; {@link QueueShutDown} after shutdown. */

@@ -8,6 +8,7 @@ import dev.jasyncio.Future;
 import dev.jasyncio.annotations.Async;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
@@ -75,6 +76,25 @@ public final class Server implements AutoCloseable {
      */
     public List<ServerSocketChannel> sockets() {
         return sockets == null ? List.of() : Collections.unmodifiableList(sockets);
+    }
+
+    /**
+     * The port the server listens on, the one chosen for port 0 included, with no cast (Python's
+     * {@code server.sockets[0].getsockname()[1]}): that of its first TCP socket. {@link IllegalStateException} for
+     * a Unix socket server, or once the server is closed.
+     */
+    public int port() {
+        for (ServerSocketChannel s : sockets()) {
+            try {
+                if (s.getLocalAddress() instanceof InetSocketAddress address) {
+                    return address.getPort();
+                }
+            } catch (IOException closed) {
+                // a socket closed under the server: look at the next
+            }
+        }
+        throw new IllegalStateException(sockets().isEmpty() ? "the server is closed: it listens on no port"
+                : "the server listens on no TCP port (a Unix socket server)");
     }
 
     /** Starts accepting, if it is not already; {@code startServer} does this. */

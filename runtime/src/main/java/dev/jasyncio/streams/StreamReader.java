@@ -1,5 +1,7 @@
 package dev.jasyncio.streams;
 
+import dev.jasyncio.AsyncIterable;
+import dev.jasyncio.AsyncIterator;
 import dev.jasyncio.Asyncio;
 import dev.jasyncio.Coroutine;
 import dev.jasyncio.Future;
@@ -7,10 +9,12 @@ import dev.jasyncio.IncompleteReadError;
 import dev.jasyncio.LimitOverrunError;
 import dev.jasyncio.annotations.Async;
 import dev.jasyncio.internal.AsyncSupport;
+import dev.jasyncio.internal.Operators;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Objects;
@@ -30,7 +34,7 @@ import static dev.jasyncio.Asyncio.await;
  * <p>A failure of the connection (an {@link IOException}) is thrown by the next read, even with bytes still
  * buffered, as in asyncio; {@link #exception()} tells.
  */
-public class StreamReader {
+public class StreamReader implements AsyncIterable<byte[]> {
 
     /** asyncio's {@code _DEFAULT_LIMIT}: 64 KiB. */
     public static final int DEFAULT_LIMIT = 1 << 16;
@@ -45,6 +49,16 @@ public class StreamReader {
     private Throwable exception;
     private ReadTransport transport;
     private boolean paused;
+
+    /**
+     * {@code async for line in reader}: {@code for (byte[] line : aiter(reader))} in an async body reads line after
+     * line ({@link #readline()}, each with its {@code \n}, the last one maybe without) until EOF; a read failure
+     * reaches the loop.
+     */
+    @Override
+    public AsyncIterator<byte[]> asyncIterator() {
+        return Operators.lines(this).asyncIterator();
+    }
 
     /** A reader with the default limit, fed by {@link #feedData(byte[])} (or by a transport). */
     public StreamReader() {
@@ -174,7 +188,7 @@ public class StreamReader {
         if (buffer.size() == 0 && !eof) {
             await(waitForData("read"));
         }
-        return Coroutine.of(take(n));
+        return Coroutine.of(takeBytes(n));
     }
 
     /**
@@ -201,6 +215,18 @@ public class StreamReader {
     }
 
     /**
+     * {@link #readline()} decoded with {@code charset}, as Python's {@code (await reader.readline()).decode(...)}:
+     * the line keeps its {@code \n}, the end of the stream gives {@code ""}, malformed input becomes U+FFFD. Lines
+     * are split at the byte {@code \n}, so the charset must encode it as that byte alone (UTF-8, US-ASCII,
+     * ISO-8859-x; not UTF-16).
+     */
+    @Async
+    public Coroutine<String> readline(Charset charset) throws IOException {
+        Objects.requireNonNull(charset, "charset");
+        return Coroutine.of(new String(await(readline()), charset));
+    }
+
+    /**
      * Reads exactly {@code n} bytes; {@link IncompleteReadError} if the stream ends first (its
      * {@link IncompleteReadError#partial()} has what was left).
      */
@@ -220,7 +246,7 @@ public class StreamReader {
             }
             await(waitForData("readexactly"));
         }
-        return Coroutine.of(take(n));
+        return Coroutine.of(takeBytes(n));
     }
 
     /** {@code readuntil(new byte[] {'\n'})}. */
@@ -278,7 +304,7 @@ public class StreamReader {
                     if (matchStart > limit) {
                         throw new LimitOverrunError("Separator is found, but chunk is longer than limit", matchStart);
                     }
-                    return Coroutine.of(take(matchEnd));
+                    return Coroutine.of(takeBytes(matchEnd));
                 }
                 offset = Math.max(0, buflen + 1 - maxSeplen);
                 if (offset > limit) {
@@ -339,7 +365,7 @@ public class StreamReader {
     }
 
     /** Takes up to {@code n} bytes out and resumes the transport if the buffer is low again. */
-    byte[] take(int n) {
+    byte[] takeBytes(int n) {
         byte[] data = buffer.take(n);
         maybeResumeTransport();
         return data;

@@ -7,6 +7,8 @@ import dev.jasyncio.annotations.Async;
 import dev.jasyncio.internal.AsyncSupport;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 import static dev.jasyncio.Asyncio.await;
 
@@ -42,6 +44,16 @@ public class StreamWriter {
             throw new IndexOutOfBoundsException("off " + off + ", len " + len + ", length " + data.length);
         }
         transport.write(data, off, len);
+    }
+
+    /** Sends {@code text} encoded in UTF-8. */
+    public void write(String text) {
+        write(text, StandardCharsets.UTF_8);
+    }
+
+    /** Sends {@code text} encoded with {@code charset}. */
+    public void write(String text, Charset charset) {
+        write(text.getBytes(charset));
     }
 
     /** Sends each array in order. */

@@ -115,6 +115,15 @@ public final class Streams {
         return startServer(handler, host, port, StreamReader.DEFAULT_LIMIT, BACKLOG);
     }
 
+    /**
+     * {@link #startServer(ConnectionHandler, String, int)} with the readers' {@code limit} (asyncio's
+     * {@code start_server(cb, host, port, limit=n)}); the listen backlog stays the default.
+     */
+    public static Coroutine<Server> startServer(ConnectionHandler handler, String host, int port, int limit)
+            throws IOException {
+        return startServer(handler, host, port, limit, BACKLOG);
+    }
+
     /** {@link #startServer(ConnectionHandler, String, int)} with the readers' {@code limit} and the listen backlog. */
     public static Coroutine<Server> startServer(ConnectionHandler handler, String host, int port, int limit,
                                                 int backlog) throws IOException {

@@ -54,6 +54,7 @@ class AsyncBodyFaultsTest {
                 Asyncio.run(cancelledChild(), EventLoop::withVirtualTime));
     }
 
+    @SuppressWarnings("InfiniteRecursion") // on purpose: the StackOverflowError is the fault under test
     private static int recurse(int n) {
         return recurse(n + 1) + 1;
     }

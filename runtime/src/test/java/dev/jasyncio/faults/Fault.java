@@ -70,6 +70,7 @@ enum Fault {
         return seen == thrown;
     }
 
+    @SuppressWarnings("InfiniteRecursion") // on purpose: the StackOverflowError is the fault
     private static int recurse(int depth) {
         return recurse(depth + 1) + 1;
     }

@@ -163,7 +163,7 @@ class AgentIT {
         int line = List.of(MISUSE.split("\n")).indexOf(MISUSE_LINE) + 1;
         assertNotEquals(0, run.exitCode);
         assertTrue(run.err.contains("[jasyncio agent] ERROR demo/Misuse.java:[" + line + ",1] [AWAIT_OUTSIDE_ASYNC] "
-                + "await outside an async body, in 'load'"), run.err);
+                + "await outside an async body: method load is not @Async"), run.err);
         assertTrue(run.err.contains("[jasyncio agent] demo.Misuse is left as compiled"), run.err);
         assertTrue(run.err.contains("IllegalStateException: await() was called in demo.Misuse.load (Misuse.java:"
                 + line + "), which was not instrumented"), run.err);

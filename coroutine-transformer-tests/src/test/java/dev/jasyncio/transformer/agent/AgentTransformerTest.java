@@ -123,7 +123,7 @@ class AgentTransformerTest {
 
         String out = err.toString(StandardCharsets.UTF_8);
         assertTrue(out.startsWith("[jasyncio agent] ERROR demo/Misuse.java:[" + line + ",1] [AWAIT_OUTSIDE_ASYNC] "
-                + "await outside an async body, in 'notAsync'"), out);
+                + "await outside an async body: method notAsync is not @Async"), out);
         assertTrue(out.contains("[jasyncio agent] demo.Misuse is left as compiled"), out);
         assertArrayEquals(compiled.get("demo/Misuse"), loader.definedBytes.get("demo/Misuse"));
         assertTrue(e.getMessage().contains("not instrumented") && e.getMessage().contains("-javaagent"),

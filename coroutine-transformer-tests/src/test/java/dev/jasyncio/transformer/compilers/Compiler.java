@@ -43,6 +43,10 @@ enum Compiler {
     }
 
     /** Whether the test JVM can load this compiler's class files. */
+    boolean isEcj() {
+        return ecj;
+    }
+
     boolean loadableHere() {
         return Runtime.version().feature() >= release;
     }

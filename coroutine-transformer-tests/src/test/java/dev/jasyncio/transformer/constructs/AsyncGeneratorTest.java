@@ -106,6 +106,28 @@ class AsyncGeneratorTest {
     }
 
     @Test
+    void aConsumerRunningWithoutAFrameFollowsAGeneratorThatSuspendsForReal() throws Throwable {
+        ValidationSupport.Loaded l = ValidationSupport.load("t.Direct", String.join("\n", HEADER,
+                "public class Direct {",
+                "  @Async static AsyncGenerator<Integer> slow(int n) {",
+                "    for (int i = 1; i <= n; i++) { await(sleep(0.001)); await(emit(i)); await(sleep(0)); }",
+                "    return AsyncGenerator.end();",
+                "  }",
+                "  @Async static Coroutine<Integer> sum(int n) {",
+                "    int s = 0;",
+                "    for (int i : aiter(slow(n))) { s = s * 10 + i; }",
+                "    return Coroutine.of(s);",
+                "  }",
+                "  @Async static Coroutine<Integer> main() {",
+                "    int a = await(sum(3));", // a direct call: sum runs without a frame until it suspends
+                "    int b = await(sum(4));",
+                "    return Coroutine.of(a * 10000 + b);",
+                "  }",
+                "}"));
+        assertEquals(123 * 10000 + 1234, l.run("t.Direct", "main"));
+    }
+
+    @Test
     void aGeneratorSuspendingOnlyAtEmitAllocatesNothingPerElement() throws Throwable {
         ValidationSupport.Loaded l = ValidationSupport.load("t.Alloc", String.join("\n", HEADER,
                 "public class Alloc {",

@@ -33,7 +33,8 @@ class BytecodeAgreesWithSourcesTest {
     @ParameterizedTest
     @ValueSource(strings = {"AwaitOutsideAsyncCases", "AwaitInLambdaCases", "AwaitInSynchronizedCases",
             "AwaitMethodReferenceCases", "AsyncNotCoroutineCases", "AsyncAbstractCases",
-            "AsyncWithOutsideAsyncCases", "AsyncForOutsideAsyncCases"})
+            "SeveralMisusesCases", "ReturnNullInAsyncCases", "AsyncWithOutsideAsyncCases",
+            "AsyncForOutsideAsyncCases"})
     void sharpenedBytecodeFindingsAreTheSourceFindings(String name, @TempDir Path dir) throws IOException {
         String code = DiagnosticTestHelper.resource(name + ".java");
         Path root = dir.resolve("src");
@@ -59,6 +60,27 @@ class BytecodeAgreesWithSourcesTest {
         assertEquals(fromSources, sharpened);
         assertFalse(fromSources.isEmpty(), "the cases file has findings");
         assertTrue(sharpened.stream().allMatch(d -> d.startsWith(source.toString() + ":[")), "" + sharpened);
+    }
+
+    /**
+     * Without sources, the bytecode pass words each finding as the source checks do: one text per situation, from
+     * the registry's wordings, only the position differs (the bytecode knows lines, not columns).
+     */
+    @org.junit.jupiter.api.Test
+    void withoutSourcesTheBytecodeFindingsReadAsTheSourceOnes(@TempDir Path dir) throws IOException {
+        String name = "SeveralMisusesCases";
+        String code = DiagnosticTestHelper.resource(name + ".java");
+        Path classes = dir.resolve("classes");
+        writeClasses(classes, compile(name, code));
+        ClassesDirectoryReport report = ClassesDirectoryInstrumenter.builder(classes)
+                .classpath(List.of(classes))
+                .build()
+                .run();
+        List<String> fromBytecode = report.diagnostics().stream()
+                .map(d -> d.id() + " " + d.message() + " / " + d.hint()).sorted().toList();
+        List<String> fromSources = SourceDiagnostics.checkSource(name + ".java", code).stream()
+                .map(d -> d.id() + " " + d.message() + " / " + d.hint()).sorted().toList();
+        assertEquals(fromSources, fromBytecode);
     }
 
     @org.junit.jupiter.api.Test

@@ -68,8 +68,33 @@ public final class ControlFlowCases {
             "while (true) { if (AWAIT(w) > 3 && w % 2 == 0) break; w++; }",
             "RETURN(r + w);"), 5);
 
+    /**
+     * A switch expression with a try in it, as a constructor argument: javac spills the operand stack into locals,
+     * the object being constructed included. ECJ 3.x compiles it into code the JVM's verifier refuses even without
+     * the transformer (its stack map frames claim the spilled object initialized), so the compiler matrix runs it on
+     * javac's output only.
+     */
+    public static final Case SWITCH_WITH_TRY_IN_CONSTRUCTOR_CALL = new Case("SwitchWithTryInConstructorCall", "int n",
+            String.join("\n",
+            "StringBuilder log = new StringBuilder();",
+            "for (int k = 0; k < n; k++) {",
+            "  StringBuilder b = new StringBuilder(switch (k) {",
+            "    case 0 -> \"zero\";",
+            "    default -> { try { yield AWAIT(\"k\" + k); } finally { log.append('f').append(k); } }",
+            "  });",
+            "  java.util.Map.Entry<Integer, String> e = new java.util.AbstractMap.SimpleEntry<>(k, switch (k) {",
+            "    case 1 -> \"one\";",
+            "    default -> { try { yield AWAIT(\"n\" + k); } finally { log.append('g').append(k); } }",
+            "  });",
+            "  log.append(b).append(e).append(';');",
+            "}",
+            "RETURN(log.toString());"), 3);
+
     public static final List<Case> ALL = List.of(EVERY_PRIMITIVE, LOOPS_WITH_TRY_FINALLY, STACK_UNDER_AWAIT,
-            BRANCHES_AND_SWITCHES);
+            BRANCHES_AND_SWITCHES, SWITCH_WITH_TRY_IN_CONSTRUCTOR_CALL);
+
+    /** The cases whose plain Java ECJ compiles into unverifiable code. */
+    public static final List<Case> NOT_FOR_ECJ = List.of(SWITCH_WITH_TRY_IN_CONSTRUCTOR_CALL);
 
     private ControlFlowCases() {
     }

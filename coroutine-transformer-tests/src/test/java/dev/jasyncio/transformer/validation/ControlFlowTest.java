@@ -42,4 +42,10 @@ class ControlFlowTest {
     void branchesAndSwitches(Twin.Mode mode) throws Throwable {
         assertTwinsAgree(mode, ControlFlowCases.BRANCHES_AND_SWITCHES);
     }
+
+    @ParameterizedTest
+    @EnumSource(Twin.Mode.class)
+    void switchWithTryInAConstructorCall(Twin.Mode mode) throws Throwable {
+        assertTwinsAgree(mode, ControlFlowCases.SWITCH_WITH_TRY_IN_CONSTRUCTOR_CALL);
+    }
 }

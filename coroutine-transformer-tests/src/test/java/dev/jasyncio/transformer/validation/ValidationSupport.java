@@ -293,6 +293,7 @@ public final class ValidationSupport {
      * Links class {@code internalName} in {@code loader} without initializing it: HotSpot links a class before it
      * lists its methods, and linking verifies it. Returns the error, empty when it links.
      */
+    @SuppressWarnings("ReturnValueIgnored") // called for its effect: the class is linked to list its methods
     private static String jvmVerify(String internalName, ClassLoader loader) {
         try {
             Class.forName(internalName.replace('/', '.'), false, loader).getDeclaredMethods();

@@ -84,7 +84,8 @@ final class DiagnosticTestHelper {
 
     /**
      * The test sources indent with spaces, so a javac column is a char index plus one: await findings must
-     * point at the {@code await} name, {@code @Async} findings at the {@code @}, a {@code synchronized @Async} method
+     * point at the {@code await} name, {@code @Async} findings at the {@code @}, a {@code return null} at its
+     * {@code return}, a {@code synchronized @Async} method
      * that never awaits at its {@code synchronized}.
      */
     private static void assertPositionsOnToken(String code, List<Diagnostic> found) {
@@ -94,6 +95,7 @@ final class DiagnosticTestHelper {
             String token = d.id().equals("ASYNC_WITH_OUTSIDE_ASYNC") ? ""
                     : d.id().equals("ASYNC_FOR_OUTSIDE_ASYNC") ? "aiter"
                     : d.id().startsWith("ASYNC_") ? "@" : d.id().equals("AWAIT_METHOD_REFERENCE") ? ""
+                    : d.id().equals("RETURN_NULL_IN_ASYNC") ? "return"
                     : d.id().equals("AWAIT_IN_SYNCHRONIZED") && rest.startsWith("synchronized ") ? "synchronized"
                     : "await";
             assertTrue(rest.startsWith(token), () -> "position of " + d.format() + " is not on " + token);

@@ -34,7 +34,8 @@ class FormattingTest {
         List<Diagnostic> found = SourceDiagnostics.checkSource("Foo.java", code);
         assertEquals(1, found.size(), found::toString);
         assertEquals("Foo.java:[12,9] [AWAIT_OUTSIDE_ASYNC] await outside an async body: method fetch is not @Async"
-                        + NL + "    did you mean @Async Coroutine<Void> fetch(...)? return Coroutine.of(null), and callers await it",
+                        + NL + "    did you mean @Async Coroutine<Void> fetch(...)? return Coroutine.of(null), and callers await it"
+                        + NL + "    (see docs/diagnostics/AWAIT_OUTSIDE_ASYNC.md)",
                 found.get(0).format());
         assertEquals(Diagnostic.Severity.ERROR, found.get(0).severity());
     }
@@ -47,8 +48,10 @@ class FormattingTest {
                 "    @Async",
                 "    long count() { return 1; }",
                 "}");
-        assertEquals(List.of("Bar.java:[3,5] [ASYNC_NOT_COROUTINE] @Async method count must return Coroutine<T>, not long"
-                        + NL + "    did you mean Coroutine<Long>? return Coroutine.of(value)"),
+        assertEquals(List.of("Bar.java:[3,5] [ASYNC_NOT_COROUTINE] @Async method count must return Coroutine<T> "
+                        + "(or AsyncGenerator<T>), not long"
+                        + NL + "    did you mean Coroutine<Long>? return Coroutine.of(value)"
+                        + NL + "    (see docs/diagnostics/ASYNC_NOT_COROUTINE.md)"),
                 formatted(SourceDiagnostics.checkSource("Bar.java", code)));
     }
 
@@ -70,11 +73,11 @@ class FormattingTest {
                 "Baz.java:[7,31] [AWAIT_IN_SYNCHRONIZED] await inside a synchronized block: a coroutine cannot hold a "
                         + "monitor across a suspension; use dev.jasyncio.sync.Lock" + NL
                         + "    did you mean await(lock.acquire()); try { ... } finally { lock.release(); } with a "
-                        + "dev.jasyncio.sync.Lock?",
+                        + "dev.jasyncio.sync.Lock?" + NL + "    (see docs/diagnostics/AWAIT_IN_SYNCHRONIZED.md)",
                 "Baz.java:[8,28] [AWAIT_IN_LAMBDA] await in a lambda that is not async; the lambda runs later, outside "
                         + "the coroutine" + NL
                         + "    did you mean a for loop? for (var item : items) { await(...); } suspends the coroutine "
-                        + "at each item"),
+                        + "at each item" + NL + "    (see docs/diagnostics/AWAIT_IN_LAMBDA.md)"),
                 formatted(SourceDiagnostics.checkSource("Baz.java", code)));
     }
 

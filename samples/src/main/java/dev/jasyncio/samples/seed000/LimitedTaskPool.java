@@ -15,7 +15,7 @@ import static dev.jasyncio.Asyncio.*;
  * Ten one-second downloads through a semaphore of three: they run three at a time.
  *
  * <p>Seed 000, "Паттерн: Пул задач с ограничением". Python's {@code async with semaphore} is
- * {@code acquire} then {@code release} in a {@code finally}.
+ * {@code try (semaphore)}.
  */
 public final class LimitedTaskPool {
 
@@ -28,11 +28,8 @@ public final class LimitedTaskPool {
         Semaphore semaphore = new Semaphore(maxConcurrent);
 
         AsyncFunction<Coroutine<T>, T> runWithSemaphore = coro -> {
-            await(semaphore.acquire());
-            try {
+            try (semaphore) {
                 return Coroutine.of(await(coro));
-            } finally {
-                semaphore.release();
             }
         };
 

@@ -3,17 +3,17 @@ package dev.jasyncio.samples.seed000;
 import dev.jasyncio.Asyncio;
 import dev.jasyncio.Coroutine;
 import dev.jasyncio.Task;
+import dev.jasyncio.TaskGroup;
 import dev.jasyncio.annotations.Async;
 
-import java.util.List;
 
 import static dev.jasyncio.Asyncio.*;
 
 /**
  * A task group waits for all its tasks; after it, every result is available.
  *
- * <p>Seed 000, "asyncio.TaskGroup (Python 3.11+)". Python's tasks stay visible after the {@code async with}
- * block; here the group's body hands them out as its value.
+ * <p>Seed 000, "asyncio.TaskGroup (Python 3.11+)". {@code async with asyncio.TaskGroup() as tg} is
+ * try-with-resources over the group; the tasks assigned in the block are visible after it, as in Python.
  */
 public final class TaskGroupWorkers {
 
@@ -30,16 +30,17 @@ public final class TaskGroupWorkers {
 
     @Async
     static Coroutine<Void> main() {
-        List<Task<String>> tasks = await(taskGroup(tg -> {
-            Task<String> task1 = tg.createTask(worker("A", 1));
-            Task<String> task2 = tg.createTask(worker("B", 2));
-            Task<String> task3 = tg.createTask(worker("C", 0.5));
-            return Coroutine.of(List.of(task1, task2, task3));
-        }));
+        Task<String> task1;
+        Task<String> task2;
+        Task<String> task3;
+        try (TaskGroup tg = taskGroup()) {
+            task1 = tg.createTask(worker("A", 1));
+            task2 = tg.createTask(worker("B", 2));
+            task3 = tg.createTask(worker("C", 0.5));
+        }
 
         // Все задачи завершены к этому моменту
-        System.out.println("Результаты: " + tasks.get(0).result() + ", " + tasks.get(1).result() + ", "
-                + tasks.get(2).result());
+        System.out.println("Результаты: " + task1.result() + ", " + task2.result() + ", " + task3.result());
         return Coroutine.of(null);
     }
 

@@ -14,8 +14,7 @@ import static dev.jasyncio.Asyncio.*;
  * A semaphore of three lets at most three fetches run at once.
  *
  * <p>Seed 003, "Practical Pattern: Semaphore for Rate Limiting" (the seed's snippet, with the
- * {@code asyncio.run(main())} it leaves out). Python's {@code async with sem} is {@code acquire} then
- * {@code release} in a {@code finally}.
+ * {@code asyncio.run(main())} it leaves out). Python's {@code async with sem} is {@code try (sem)}.
  */
 public final class SemaphoreRateLimit {
 
@@ -24,13 +23,10 @@ public final class SemaphoreRateLimit {
 
     @Async
     static Coroutine<String> rateLimitedFetch(Semaphore sem, String url) {
-        await(sem.acquire()); // Only N tasks can be inside this block at once
-        try {
+        try (sem) { // Only N tasks can be inside this block at once
             System.out.println("Fetching " + url);
             await(sleep(0.1)); // Simulate network request
             return Coroutine.of("Data from " + url);
-        } finally {
-            sem.release();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.jasyncio.transformer.internal.asm;
 
 import dev.jasyncio.transformer.Diagnostic;
+import dev.jasyncio.transformer.internal.rules.Texts;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodInsnNode;
@@ -36,20 +37,23 @@ final class AsyncConstructs {
         for (AbstractInsnNode i = m.instructions.getFirst(); i != null; i = i.getNext()) {
             if (i instanceof MethodInsnNode && Names.isAiter(i.getOpcode(), ((MethodInsnNode) i).owner,
                     ((MethodInsnNode) i).name, ((MethodInsnNode) i).desc)) {
-                diagnostics.add(Diagnostic.error(Ids.ASYNC_FOR_OUTSIDE_ASYNC, sourcePath, Lines.of(i, m), 0,
-                        "for (x : aiter(...)) outside an async body, in '" + m.name + "': each step of an async "
-                                + "for must be awaited", "annotate '" + m.name + "' with @Async and make it return "
-                                + "Coroutine<T> (or use an async lambda)"));
+                diagnostics.add(Texts.ASYNC_FOR_OUTSIDE_ASYNC.at(sourcePath, Lines.of(i, m), 0, describe(cn, m)));
             }
         }
         for (MethodInsnNode close : asyncWithBlocks(m, hierarchy)) {
-            String type = AsyncMethodTransformer.simpleName(close.owner);
-            diagnostics.add(Diagnostic.error(Ids.ASYNC_WITH_OUTSIDE_ASYNC, sourcePath, Lines.of(close, m), 0,
-                    "try-with-resources over the AsyncCloseable " + type + " outside an async body, in '"
-                            + m.name + "': entering and leaving it must be awaited",
-                    "annotate '" + m.name + "' with @Async and make it return Coroutine<T> (or use an async "
-                            + "lambda); outside async code, await its aenter()/aexit() from a coroutine"));
+            diagnostics.add(Texts.ASYNC_WITH_OUTSIDE_ASYNC.at(sourcePath, Lines.of(close, m), 0, describe(cn, m)));
         }
+    }
+
+    /** The body as the source checks describe it: "method name", "a constructor", "a lambda", ... */
+    private static String describe(ClassNode cn, MethodNode m) {
+        if (m.name.equals("<init>")) {
+            return "a constructor";
+        }
+        if (m.name.equals("<clinit>")) {
+            return "a static initializer";
+        }
+        return m.name.startsWith("lambda$") ? "a lambda" : "method " + m.name;
     }
 
     /** The handler closes of the try-with-resources blocks over an {@code AsyncCloseable} in {@code m}. */

@@ -1,6 +1,7 @@
 package dev.jasyncio.transformer.internal.asm;
 
 import dev.jasyncio.transformer.Diagnostic;
+import dev.jasyncio.transformer.internal.rules.Texts;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -64,23 +65,23 @@ final class AsyncMethodTransformer {
             throws AnalyzerException {
         MethodNode work = copyOf(method);
         if (hasSubroutine(work)) {
-            error(Ids.UNSUPPORTED_BYTECODE, Lines.first(method), "async method '" + method.name + "' uses jsr/ret "
-                    + "subroutines (class files older than Java 7), which cannot be transformed",
-                    "recompile the class for Java 7 or later");
+            diagnostics.add(Texts.UNSUPPORTED_BYTECODE.at(sourcePath, Lines.first(method), 0, method.name));
             return null;
         }
         boolean generator = returnsGenerator(method);
+        Set<AbstractInsnNode> returnAwaits = Set.of();
         if (generator) {
             endGeneratorReturns(work);
         } else {
-            normaliseReturns(work);
+            returnAwaits = normaliseReturns(work);
         }
         AsyncWithRewriter.rewrite(owner.name, work, hierarchy);
         AsyncForRewriter.rewrite(work);
 
         // Frames at calls: awaits need theirs, and constructor calls tell which allocation they complete.
         TypeFlow.Result frames = TypeAnalysis.analyze(owner.name, work, hierarchy, AsyncMethodTransformer::isCall);
-        if (ConstructorRelocation.relocate(work, frames, hierarchy)) {
+        // Allocations kept in locals are moved first, then the ones on the stack: each move needs fresh states.
+        for (int pass = 0; pass < 2 && ConstructorRelocation.relocate(owner.name, work, frames, hierarchy); pass++) {
             frames = TypeAnalysis.analyze(owner.name, work, hierarchy, AsyncMethodTransformer::isCall);
         }
         Liveness liveness = Liveness.of(work);
@@ -105,8 +106,13 @@ final class AsyncMethodTransformer {
             }
             int line = Lines.of(insn, work);
             if (monitors[index] > 0) {
-                error(Ids.AWAIT_IN_SYNCHRONIZED, line, "await inside a synchronized block: a coroutine cannot hold a "
-                        + "monitor across a suspension", "use dev.jasyncio.sync.Lock, which is held by the task");
+                diagnostics.add(Texts.AWAIT_IN_SYNCHRONIZED_BLOCK.at(sourcePath, line, 0));
+                ok = false;
+                continue;
+            }
+            if (returnAwaits.contains(call) && isNull(frame.getStack(frame.getStackSize() - 1))) {
+                diagnostics.add(Texts.RETURN_NULL_IN_ASYNC.at(sourcePath, line, 0, method.name.startsWith("lambda$")
+                        ? "an async lambda" : "@Async method " + method.name));
                 ok = false;
                 continue;
             }
@@ -282,9 +288,8 @@ final class AsyncMethodTransformer {
     private boolean saveable(AwaitSite site, BasicValue v) {
         if (v instanceof TypeAnalysis.Uninitialized) {
             String type = v.getType().getClassName();
-            error(Ids.AWAIT_IN_CONSTRUCTOR_CALL, site.line, "await inside the arguments of 'new "
-                    + type.substring(type.lastIndexOf('.') + 1) + "(...)' compiled in a shape that cannot be transformed",
-                    "await into a local variable first, then pass the variable to the constructor");
+            diagnostics.add(Texts.AWAIT_IN_CONSTRUCTOR_CALL.at(sourcePath, site.line, 0,
+                    type.substring(type.lastIndexOf('.') + 1)));
             return false;
         }
         return true;
@@ -292,9 +297,11 @@ final class AsyncMethodTransformer {
 
     /**
      * {@code return Coroutine.of(v)} becomes {@code return v}; any other {@code return coroutine} becomes
-     * {@code return await(coroutine)}, so an async method may end by delegating to another.
+     * {@code return await(coroutine)}, so an async method may end by delegating to another. Returns the awaits it
+     * added, where a {@code null} returned is refused.
      */
-    private static void normaliseReturns(MethodNode work) {
+    private static Set<AbstractInsnNode> normaliseReturns(MethodNode work) {
+        Set<AbstractInsnNode> inserted = new java.util.HashSet<>();
         Set<LabelNode> targets = JumpTargets.of(work);
         List<AbstractInsnNode> returns = new ArrayList<>();
         for (AbstractInsnNode i = work.instructions.getFirst(); i != null; i = i.getNext()) {
@@ -308,10 +315,19 @@ final class AsyncMethodTransformer {
                     ((MethodInsnNode) p).name, ((MethodInsnNode) p).desc)) {
                 work.instructions.remove(p);
             } else {
-                work.instructions.insertBefore(ret, new MethodInsnNode(Opcodes.INVOKESTATIC, Names.ASYNCIO,
-                        Names.AWAIT, Names.AWAIT_AWAITABLE_DESC, false));
+                MethodInsnNode await = new MethodInsnNode(Opcodes.INVOKESTATIC, Names.ASYNCIO, Names.AWAIT,
+                        Names.AWAIT_AWAITABLE_DESC, false);
+                work.instructions.insertBefore(ret, await);
+                inserted.add(await);
             }
         }
+        return inserted;
+    }
+
+    /** The value of the {@code null} constant, before any merge gave it a type. */
+    private static boolean isNull(BasicValue v) {
+        return v != null && v.getType() != null && v.getType().getSort() == Type.OBJECT
+                && "null".equals(v.getType().getInternalName());
     }
 
     private static MethodNode copyOf(MethodNode m) {
@@ -332,10 +348,8 @@ final class AsyncMethodTransformer {
             StackMapFrames.compute(owner.name, rewritten, hierarchy);
             return true;
         } catch (AnalyzerException e) {
-            error(Ids.INTERNAL_VERIFY, Lines.first(original), "the transformed method " + simpleName(owner.name) + "."
-                    + rewritten.name + rewritten.desc + " would not pass verification, so the class was left as it is: "
-                    + e.getMessage(), "please report this with the class file; as a workaround, move the await out of "
-                    + "the construct");
+            diagnostics.add(Texts.TRANSFORMED_METHOD_FAILS_VERIFICATION.at(sourcePath, Lines.first(original), 0,
+                    simpleName(owner.name) + "." + rewritten.name + rewritten.desc, e.getMessage()));
             return false;
         }
     }
@@ -351,10 +365,6 @@ final class AsyncMethodTransformer {
             }
         }
         return false;
-    }
-
-    private void error(String id, int line, String message, String hint) {
-        diagnostics.add(Diagnostic.error(id, sourcePath, line, 0, message, hint));
     }
 
     static String simpleName(String internalName) {

@@ -55,6 +55,8 @@ public final class ClassHierarchy {
     // Concurrent: classes of one folder are transformed in parallel against one hierarchy.
     private final Map<String, Info> cache = new ConcurrentHashMap<>();
     private final Map<String, byte[]> pending = new ConcurrentHashMap<>();
+    /** The names of the classes the transformer generated in this run. */
+    private final java.util.Set<String> generated = ConcurrentHashMap.newKeySet();
 
     private ClassHierarchy() {
     }
@@ -93,10 +95,31 @@ public final class ClassHierarchy {
 
     /** Makes a class the transformer generates known from its tree, which holds all the hierarchy asks. */
     void define(ClassNode generated) {
+        this.generated.add(generated.name);
         boolean clinit = generated.methods.stream().anyMatch(m -> m.name.equals("<clinit>"));
         cache.put(generated.name, new Info(generated.name, generated.superName,
                 generated.interfaces.toArray(new String[0]), (generated.access & Opcodes.ACC_INTERFACE) != 0, clinit,
                 (generated.access & Opcodes.ACC_PUBLIC) != 0));
+    }
+
+    /**
+     * Whether a frame class may be given {@code internalName}: no class of that name is on the classpath, in the
+     * run or among the frame classes made so far, or the one there is a frame class an earlier run generated (a
+     * class being instrumented again replaces its own frames). A user's class of that name is never overwritten.
+     */
+    boolean mayNameFrame(String internalName) {
+        if (generated.contains(internalName)) {
+            return false;
+        }
+        byte[] bytes = pending.get(internalName);
+        if (bytes == null) {
+            bytes = read(internalName);
+        }
+        if (bytes == null) {
+            return true;
+        }
+        ClassReader reader = new ClassReader(bytes);
+        return (reader.getAccess() & Opcodes.ACC_SYNTHETIC) != 0 && Names.ASYNC_FRAME.equals(reader.getSuperName());
     }
 
     Info info(String internalName) {

@@ -2,6 +2,8 @@ package dev.jasyncio.transformer.internal.asm;
 
 import dev.jasyncio.transformer.Diagnostic;
 import dev.jasyncio.transformer.InstrumentationException;
+import dev.jasyncio.transformer.internal.rules.Text;
+import dev.jasyncio.transformer.internal.rules.Texts;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodTooLargeException;
@@ -67,11 +69,9 @@ public final class ClassTransformer {
             return transform(reader, classFile);
         } catch (MethodTooLargeException e) {
             String file = sourcePath(className, null);
-            return new Outcome(Kind.FAILED, className, classFile, Map.of(), List.of(), List.of(Diagnostic.error(
-                    Ids.METHOD_TOO_LARGE, file, 0, 0, "the async method '" + e.getMethodName() + "' of "
-                            + AsyncMethodTransformer.simpleName(className) + " is too large once transformed ("
-                            + e.getCodeSize() + " bytes of code; the JVM allows 65535)",
-                    "split it into smaller async methods: each await adds code to save and restore what is live")));
+            return new Outcome(Kind.FAILED, className, classFile, Map.of(), List.of(), List.of(
+                    Texts.METHOD_TOO_LARGE.at(file, 0, 0, e.getMethodName(), AsyncMethodTransformer.simpleName(className),
+                            e.getCodeSize())));
         } catch (RuntimeException | AnalyzerException e) {
             throw new InstrumentationException(className, e);
         }
@@ -89,9 +89,11 @@ public final class ClassTransformer {
         if (bodies.isEmpty() && diagnostics.isEmpty()) {
             return new Outcome(Kind.UNCHANGED, cn.name, classFile, Map.of(), List.of(), diagnostics);
         }
-        if (hasErrors(diagnostics)) {
+        if (bodies.isEmpty()) {
             return failed(cn, classFile, diagnostics);
         }
+        // Even when misuse was found already, the well-declared bodies are still analysed: what only their analysis
+        // finds (an await holding a monitor, ...) is reported in the same build, not once the rest is fixed.
         hierarchy.define(cn.name, classFile);
 
         List<ClassNode> frameClasses = new ArrayList<>();
@@ -108,9 +110,12 @@ public final class ClassTransformer {
         Map<String, AwaitSite.DirectEntry> directEntries = new LinkedHashMap<>();
         Set<String> calledHere = callsOnOwnClass(cn.name, bodies);
         for (MethodNode m : bodies) {
-            if (hasDirectEntry(cn, m) && calledHere.contains(m.name + m.desc)) {
-                boolean instance = (m.access & Opcodes.ACC_STATIC) == 0;
-                String desc = DirectEntryRewriter.descriptor(cn.name, m.desc, instance);
+            boolean instance = (m.access & Opcodes.ACC_STATIC) == 0;
+            String desc = DirectEntryRewriter.descriptor(cn.name, m.desc, instance);
+            // The entry adds the task and the depth to the parameters: left out where they would pass the format's
+            // limit, the calls then go through the coroutine.
+            if (hasDirectEntry(cn, m) && calledHere.contains(m.name + m.desc)
+                    && FrameClassEmitter.parametersFit(desc, true)) {
                 AwaitSite.DirectEntry e = new AwaitSite.DirectEntry(uniqueMethod(m.name, desc, usedNames), desc,
                         instance);
                 directOf.put(m, e);
@@ -121,7 +126,7 @@ public final class ClassTransformer {
                 directEntries);
         for (MethodNode m : bodies) {
             String base = m.name.replace('<', '_').replace('>', '_');
-            String frameClass = unique(cn.name + Names.FRAME_CLASS_INFIX + base, frameNames);
+            String frameClass = frameClassName(cn, base, frameNames);
             String bodyName = uniqueMethod(m.name, "(L" + frameClass + ";Ljava/lang/Object;Ljava/lang/Throwable;)"
                     + "Ljava/lang/Object;", usedNames);
             AsyncMethodTransformer.Output out = methods.transform(m, frameClass, bodyName, directOf.get(m));
@@ -151,9 +156,7 @@ public final class ClassTransformer {
                 new ClassReader(out).accept(new org.objectweb.asm.util.TraceClassVisitor(
                         new java.io.PrintWriter(System.err, true)), 0);
             }
-            diagnostics.add(Diagnostic.error(Ids.INTERNAL_VERIFY, sourcePath, 0, 0,
-                    "the transformed class would not pass verification, so it was left as it is: " + problems,
-                    "please report this with the class file; as a workaround, move the await out of the construct"));
+            diagnostics.add(Texts.TRANSFORMED_CLASS_FAILS_VERIFICATION.at(sourcePath, 0, 0, problems));
             return failed(cn, classFile, diagnostics);
         }
         Map<String, byte[]> generated = new LinkedHashMap<>();
@@ -176,10 +179,8 @@ public final class ClassTransformer {
             AbstractInsnNode reference = firstAwaitReference(m);
             if (reference != null) {
                 // Wherever it is: the reference runs later, outside any coroutine.
-                diagnostics.add(Diagnostic.error(Ids.AWAIT_METHOD_REFERENCE, sourcePath, Lines.of(reference, m), 0,
-                        "Asyncio::await as a method reference, in '" + m.name + "': await must be called directly "
-                                + "inside an async body", "did you mean to call await(...) directly? to await many "
-                                + "awaitables, await(gather(...)) once"));
+                diagnostics.add(Texts.AWAIT_METHOD_REFERENCE.at(sourcePath, Lines.of(reference, m), 0,
+                        "Asyncio::await"));
             }
             if (annotated) {
                 if (misdeclared(m, sourcePath, line, diagnostics)) {
@@ -200,39 +201,36 @@ public final class ClassTransformer {
     /** Reports every way an {@code @Async} method is declared wrong (there may be several); true if any. */
     private static boolean misdeclared(MethodNode m, String sourcePath, int line, List<Diagnostic> diagnostics) {
         int before = diagnostics.size();
-        if ((m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
-            diagnostics.add(Diagnostic.error(Ids.ASYNC_ABSTRACT, sourcePath, line, 0, "@Async on the "
-                    + ((m.access & Opcodes.ACC_NATIVE) != 0 ? "native" : "abstract") + " method '" + m.name
-                    + "': only a method with a body can be async", "remove @Async here and put it on the "
-                    + "implementations"));
+        if ((m.access & Opcodes.ACC_NATIVE) != 0) {
+            diagnostics.add(Texts.ASYNC_NATIVE.at(sourcePath, line, 0, m.name));
+        } else if ((m.access & Opcodes.ACC_ABSTRACT) != 0) {
+            diagnostics.add(Texts.ASYNC_ABSTRACT.at(sourcePath, line, 0, m.name, ErasedSuggestions.coroutineOf(m)));
         }
         if (!AsyncMethodTransformer.returnsCoroutine(m) && !AsyncMethodTransformer.returnsGenerator(m)) {
-            diagnostics.add(Diagnostic.error(Ids.ASYNC_NOT_COROUTINE, sourcePath, line, 0, "@Async method '"
-                    + m.name + "' must return dev.jasyncio.Coroutine (or AsyncGenerator)", "did you mean "
-                    + "Coroutine<T>? end the method with 'return Coroutine.of(value);'"));
+            diagnostics.add(Texts.ASYNC_NOT_COROUTINE.at(sourcePath, line, 0, m.name, ErasedSuggestions.returnType(m),
+                    ErasedSuggestions.coroutineOf(m), ErasedSuggestions.returnOf(m)));
         }
         if ((m.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
-            diagnostics.add(Diagnostic.error(Ids.AWAIT_IN_SYNCHRONIZED, sourcePath, line, 0, "@Async method '"
-                    + m.name + "' is synchronized: a coroutine cannot hold a monitor across a suspension",
-                    "remove 'synchronized' and use dev.jasyncio.sync.Lock"));
+            diagnostics.add(Texts.SYNCHRONIZED_ASYNC_METHOD.at(sourcePath, line, 0, m.name));
         }
         return diagnostics.size() > before;
     }
 
     private static Diagnostic misplacedAwait(ClassNode cn, MethodNode m, String sourcePath, int line) {
         if (isSyntheticLambda(m)) {
-            return Diagnostic.error(Ids.AWAIT_IN_LAMBDA, sourcePath, line, 0, "await in a lambda that is not async: "
-                    + "the lambda runs later, outside the coroutine", "give the lambda a functional interface that "
-                    + "returns Coroutine (e.g. AsyncSupplier), or move the await out of the lambda");
+            return Texts.AWAIT_IN_LAMBDA.at(sourcePath, line, 0);
         }
         if (m.name.equals("<init>") || m.name.equals("<clinit>")) {
-            return Diagnostic.error(Ids.AWAIT_OUTSIDE_ASYNC, sourcePath, line, 0, "await in a constructor or "
-                    + "initializer of " + AsyncMethodTransformer.simpleName(cn.name) + ": constructors and "
-                    + "initializers cannot suspend", "move the await into an @Async factory method");
+            String simple = AsyncMethodTransformer.simpleName(cn.name);
+            return Texts.AWAIT_IN_INITIALIZER.at(sourcePath, line, 0,
+                    m.name.equals("<init>") ? "a constructor" : "a static initializer",
+                    simple.substring(simple.lastIndexOf('$') + 1));
         }
-        return Diagnostic.error(Ids.AWAIT_OUTSIDE_ASYNC, sourcePath, line, 0, "await outside an async body, in '"
-                + m.name + "'", "did you mean to annotate '" + m.name + "' with @Async and make it return "
-                + "Coroutine<T>? To run a coroutine from plain code, use Asyncio.run(...)");
+        boolean main = m.name.equals("main") && m.desc.equals("([Ljava/lang/String;)V")
+                && (m.access & Opcodes.ACC_STATIC) != 0;
+        Text text = main ? Texts.AWAIT_IN_MAIN : AsyncMethodTransformer.returnsCoroutine(m)
+                ? Texts.AWAIT_IN_COROUTINE_METHOD : Texts.AWAIT_IN_PLAIN_METHOD;
+        return text.at(sourcePath, line, 0, m.name, ErasedSuggestions.coroutineOf(m), ErasedSuggestions.returnOf(m));
     }
 
     /** A method handle to {@code await}: a method reference ({@code invokedynamic}) or a handle constant. */
@@ -363,9 +361,24 @@ public final class ClassTransformer {
         return candidate;
     }
 
-    private static String unique(String name, Set<String> used) {
+    /**
+     * {@code Owner$Async$method}, or with a suffix {@code $2}, {@code $3}, ... if that name is taken: by another frame
+     * of this class, by a class of the owner's nest or a nested class it names, or by any class on the classpath,
+     * the output folder included. The user may have written {@code Owner.Async.method}; overwriting it would break
+     * the program at run time.
+     */
+    private String frameClassName(ClassNode cn, String method, Set<String> used) {
+        Set<String> nest = new HashSet<>();
+        if (cn.nestMembers != null) {
+            nest.addAll(cn.nestMembers);
+        }
+        if (cn.innerClasses != null) {
+            cn.innerClasses.forEach(inner -> nest.add(inner.name));
+        }
+        String name = cn.name + Names.FRAME_CLASS_INFIX + method;
         String candidate = name;
-        for (int i = 2; used.contains(candidate); i++) {
+        for (int i = 2; used.contains(candidate) || nest.contains(candidate) || !hierarchy.mayNameFrame(candidate);
+             i++) {
             candidate = name + "$" + i;
         }
         used.add(candidate);

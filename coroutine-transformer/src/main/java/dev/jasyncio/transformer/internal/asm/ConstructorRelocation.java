@@ -10,6 +10,7 @@ import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TypeInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.BasicValue;
 import org.objectweb.asm.tree.analysis.Frame;
 
@@ -33,9 +34,11 @@ final class ConstructorRelocation {
      * Relocates every allocation whose uninitialized object is on the stack at an await. Returns false if nothing
      * needed it; the caller re-analyses the method after a relocation.
      */
-    static boolean relocate(MethodNode method, TypeFlow.Result frames, ClassHierarchy hierarchy) {
+    static boolean relocate(String owner, MethodNode method, TypeFlow.Result frames, ClassHierarchy hierarchy)
+            throws AnalyzerException {
         InsnList insns = method.instructions;
         Set<AbstractInsnNode> news = new LinkedHashSet<>();
+        Set<AbstractInsnNode> spilled = new LinkedHashSet<>();
         int index = 0;
         for (AbstractInsnNode insn = insns.getFirst(); insn != null; insn = insn.getNext(), index++) {
             Frame<BasicValue> f = frames.frame(index);
@@ -47,6 +50,16 @@ final class ConstructorRelocation {
                     news.add(((TypeAnalysis.Uninitialized) f.getStack(i)).newInsn);
                 }
             }
+            for (int i = 0; i < f.getLocals(); i++) {
+                if (f.getLocal(i) instanceof TypeAnalysis.Uninitialized) {
+                    spilled.add(((TypeAnalysis.Uninitialized) f.getLocal(i)).newInsn);
+                }
+            }
+        }
+        if (!spilled.isEmpty()) {
+            // javac spills the operand stack into locals around a switch expression with a try in it, the new object
+            // included: the allocation then reaches its constructor through local variables.
+            return SpilledAllocation.relocate(owner, method, spilled, hierarchy);
         }
         List<Runnable> edits = new ArrayList<>();
         for (AbstractInsnNode newInsn : news) {
@@ -63,14 +76,22 @@ final class ConstructorRelocation {
         return !edits.isEmpty();
     }
 
-    private static void move(MethodNode method, TypeInsnNode newInsn, AbstractInsnNode dup, MethodInsnNode ctor,
-                             ClassHierarchy hierarchy) {
-        InsnList insns = method.instructions;
+    /**
+     * Where Foo has a static initializer, makes the class initialized right before {@code newInsn}, the allocation
+     * about to be moved, as the original code did.
+     */
+    static void initializeAt(InsnList insns, TypeInsnNode newInsn, ClassHierarchy hierarchy) {
         if (hierarchy.hasStaticInitializer(newInsn.desc)) {
             insns.insertBefore(newInsn, new LdcInsnNode(Type.getObjectType(newInsn.desc)));
             insns.insertBefore(newInsn, new MethodInsnNode(Opcodes.INVOKESTATIC, Names.ASYNC_SUPPORT,
                     Names.SUPPORT_INITIALIZE, Names.SUPPORT_INITIALIZE_DESC, false));
         }
+    }
+
+    private static void move(MethodNode method, TypeInsnNode newInsn, AbstractInsnNode dup, MethodInsnNode ctor,
+                             ClassHierarchy hierarchy) {
+        InsnList insns = method.instructions;
+        initializeAt(insns, newInsn, hierarchy);
         if (dup != null) {
             insns.remove(dup);
         }
@@ -123,7 +144,7 @@ final class ConstructorRelocation {
         return n;
     }
 
-    private static boolean isAwait(AbstractInsnNode insn) {
+    static boolean isAwait(AbstractInsnNode insn) {
         return insn instanceof MethodInsnNode && Names.isAwait(insn.getOpcode(), ((MethodInsnNode) insn).owner,
                 ((MethodInsnNode) insn).name, ((MethodInsnNode) insn).desc);
     }

@@ -35,6 +35,22 @@ final class FrameClassEmitter {
         return d.append(")V").toString();
     }
 
+    /** The class file format's limit on a method's parameters, in slots, {@code this} included (JVMS 4.3.3). */
+    static final int MAX_PARAMETER_SLOTS = 255;
+
+    /** Whether a method with descriptor {@code desc} fits the format's limit: static, or with {@code this}. */
+    static boolean parametersFit(String desc, boolean isStatic) {
+        return (Type.getArgumentsAndReturnSizes(desc) >> 2) - (isStatic ? 1 : 0) <= MAX_PARAMETER_SLOTS;
+    }
+
+    /**
+     * Whether the frame class has a constructor taking the receiver and the arguments: not when, with the frame's
+     * own {@code this} and the receiver, they pass the format's limit. Its factory then fills the fields itself.
+     */
+    static boolean hasArgumentConstructor(String owner, String methodDesc, boolean isStatic) {
+        return parametersFit(constructorDescriptor(owner, methodDesc, isStatic), false);
+    }
+
     /**
      * The frame class as a tree, for the gate to check its methods before it is written ({@link #write}). Every
      * method is a few straight-line instructions: their sizes are given, not computed.
@@ -71,26 +87,13 @@ final class FrameClassEmitter {
         }
 
         String ctorDesc = constructorDescriptor(owner, methodDesc, isStatic);
-        MethodVisitor init = frame.visitMethod(0, "<init>", ctorDesc, null, null);
-        init.visitCode();
-        init.visitVarInsn(Opcodes.ALOAD, 0);
-        init.visitMethodInsn(Opcodes.INVOKESPECIAL, Names.ASYNC_FRAME, "<init>", "()V", false);
-        Type[] ctorArgs = Type.getArgumentTypes(ctorDesc);
-        int slot = 1;
-        int stack = 1;
-        for (int i = 0; i < ctorArgs.length; i++) {
-            init.visitVarInsn(Opcodes.ALOAD, 0);
-            init.visitVarInsn(ctorArgs[i].getOpcode(Opcodes.ILOAD), slot);
-            init.visitFieldInsn(Opcodes.PUTFIELD, frameClass, argumentField(i), ctorArgs[i].getDescriptor());
-            slot += ctorArgs[i].getSize();
-            stack = Math.max(stack, 1 + ctorArgs[i].getSize());
+        boolean withArguments = hasArgumentConstructor(owner, methodDesc, isStatic);
+        if (withArguments) {
+            argumentConstructor(frame, frameClass, ctorDesc);
         }
-        init.visitInsn(Opcodes.RETURN);
-        init.visitMaxs(stack, slot);
-        init.visitEnd();
-
-        if (!ctorDesc.equals("()V")) {
+        if (!withArguments || !ctorDesc.equals("()V")) {
             // For a direct entry that suspends: it fills the saved-value fields itself; the arguments are not needed.
+            // And for a factory whose arguments do not fit a constructor: it fills the argument fields.
             MethodVisitor empty = frame.visitMethod(0, "<init>", "()V", null, null);
             empty.visitCode();
             empty.visitVarInsn(Opcodes.ALOAD, 0);
@@ -132,6 +135,27 @@ final class FrameClassEmitter {
 
         frame.visitEnd();
         return frame;
+    }
+
+    /** The constructor that stores the receiver and the arguments into their fields. */
+    private static void argumentConstructor(ClassNode frame, String frameClass, String ctorDesc) {
+        MethodVisitor init = frame.visitMethod(0, "<init>", ctorDesc, null, null);
+        init.visitCode();
+        init.visitVarInsn(Opcodes.ALOAD, 0);
+        init.visitMethodInsn(Opcodes.INVOKESPECIAL, Names.ASYNC_FRAME, "<init>", "()V", false);
+        Type[] ctorArgs = Type.getArgumentTypes(ctorDesc);
+        int slot = 1;
+        int stack = 1;
+        for (int i = 0; i < ctorArgs.length; i++) {
+            init.visitVarInsn(Opcodes.ALOAD, 0);
+            init.visitVarInsn(ctorArgs[i].getOpcode(Opcodes.ILOAD), slot);
+            init.visitFieldInsn(Opcodes.PUTFIELD, frameClass, argumentField(i), ctorArgs[i].getDescriptor());
+            slot += ctorArgs[i].getSize();
+            stack = Math.max(stack, 1 + ctorArgs[i].getSize());
+        }
+        init.visitInsn(Opcodes.RETURN);
+        init.visitMaxs(stack, slot);
+        init.visitEnd();
     }
 
     /** The class file of a frame class made by {@link #emit}. */

@@ -1,6 +1,8 @@
 package dev.jasyncio.transformer.internal.check;
 
 import com.github.javaparser.ast.body.MethodDeclaration;
+import dev.jasyncio.transformer.internal.rules.Rule;
+import dev.jasyncio.transformer.internal.rules.Texts;
 
 /**
  * {@code @Async} on a method without a body: abstract, an interface method without {@code default}, or native.
@@ -9,13 +11,8 @@ import com.github.javaparser.ast.body.MethodDeclaration;
 public final class AsyncAbstract implements SourceCheck {
 
     @Override
-    public String id() {
-        return "ASYNC_ABSTRACT";
-    }
-
-    @Override
-    public String summary() {
-        return "@Async on an abstract, bodiless interface, or native method";
+    public Rule rule() {
+        return Rule.ASYNC_ABSTRACT;
     }
 
     @Override
@@ -24,15 +21,10 @@ public final class AsyncAbstract implements SourceCheck {
             MethodDeclaration method = async.method();
             String name = method.getNameAsString();
             if (method.isNative()) {
-                context.report(this, async.annotation(),
-                        "@Async on native method " + name + ": only a method with a Java body can be async",
-                        "remove @Async; to call it without blocking the loop, await(toThread(() -> "
-                                + name + "(...))) from an @Async method");
+                context.report(Texts.ASYNC_NATIVE, async.annotation(), name);
             } else if (method.getBody().isEmpty()) {
-                context.report(this, async.annotation(),
-                        "@Async on abstract method " + name + ": only a method with a body can be async",
-                        "remove @Async here and put it on each implementation; the declaration only returns "
-                                + Suggestions.coroutineOf(method.getType()));
+                context.report(Texts.ASYNC_ABSTRACT, async.annotation(), name,
+                        Suggestions.coroutineOf(method.getType()));
             }
         }
     }

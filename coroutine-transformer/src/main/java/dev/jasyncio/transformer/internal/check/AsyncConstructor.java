@@ -1,6 +1,8 @@
 package dev.jasyncio.transformer.internal.check;
 
 import com.github.javaparser.ast.nodeTypes.NodeWithSimpleName;
+import dev.jasyncio.transformer.internal.rules.Rule;
+import dev.jasyncio.transformer.internal.rules.Texts;
 
 /**
  * {@code @Async} on a constructor: a constructor must return the finished object and cannot hand back a
@@ -9,13 +11,8 @@ import com.github.javaparser.ast.nodeTypes.NodeWithSimpleName;
 public final class AsyncConstructor implements SourceCheck {
 
     @Override
-    public String id() {
-        return "ASYNC_CONSTRUCTOR";
-    }
-
-    @Override
-    public String summary() {
-        return "@Async on a constructor";
+    public Rule rule() {
+        return Rule.ASYNC_CONSTRUCTOR;
     }
 
     @Override
@@ -23,9 +20,7 @@ public final class AsyncConstructor implements SourceCheck {
         for (CheckContext.AsyncDeclaration async : context.asyncDeclarations()) {
             if (async.declaration().isConstructorDeclaration() || async.declaration().isCompactConstructorDeclaration()) {
                 String type = ((NodeWithSimpleName<?>) async.declaration()).getNameAsString();
-                context.report(this, async.annotation(), "@Async on a constructor: constructors cannot suspend",
-                        "did you mean a static factory? @Async static Coroutine<" + type + "> create(...) { ...; "
-                                + "return Coroutine.of(new " + type + "(...)); }");
+                context.report(Texts.ASYNC_CONSTRUCTOR, async.annotation(), type);
             }
         }
     }

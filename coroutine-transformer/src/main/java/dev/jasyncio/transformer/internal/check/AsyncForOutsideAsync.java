@@ -3,6 +3,8 @@ package dev.jasyncio.transformer.internal.check;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.stmt.ForEachStmt;
+import dev.jasyncio.transformer.internal.rules.Rule;
+import dev.jasyncio.transformer.internal.rules.Texts;
 
 /**
  * {@code for (x : aiter(source))} outside an async body: there each step of the loop is an await of the source;
@@ -11,13 +13,8 @@ import com.github.javaparser.ast.stmt.ForEachStmt;
 public final class AsyncForOutsideAsync implements SourceCheck {
 
     @Override
-    public String id() {
-        return "ASYNC_FOR_OUTSIDE_ASYNC";
-    }
-
-    @Override
-    public String summary() {
-        return "for (x : aiter(source)) outside an async body";
+    public Rule rule() {
+        return Rule.ASYNC_FOR_OUTSIDE_ASYNC;
     }
 
     @Override
@@ -29,9 +26,7 @@ public final class AsyncForOutsideAsync implements SourceCheck {
             }
             EnclosingBody body = context.bodyOf(loop);
             if (!body.kind().isAsync()) {
-                context.report(this, ((MethodCallExpr) iterable).getName(), "for (x : aiter(...)) outside an async body, in " + body.describe()
-                        + ": each step of an async for must be awaited", "annotate the method with @Async and make "
-                        + "it return Coroutine<T> (or use an async lambda): there the loop is async for");
+                context.report(Texts.ASYNC_FOR_OUTSIDE_ASYNC, ((MethodCallExpr) iterable).getName(), body.describe());
             }
         }
     }

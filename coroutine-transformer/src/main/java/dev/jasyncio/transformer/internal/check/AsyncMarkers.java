@@ -36,6 +36,15 @@ final class AsyncMarkers {
     }
 
     /** Whether a type is spelled {@code Coroutine} or {@code dev.jasyncio.Coroutine}, with or without arguments. */
+    /** Whether {@code type} is jasyncio's {@code AsyncGenerator}, the other type an async method may return. */
+    static boolean isGenerator(Type type) {
+        if (!type.isClassOrInterfaceType()) {
+            return false;
+        }
+        String name = type.asClassOrInterfaceType().getNameWithScope();
+        return name.equals("dev.jasyncio.AsyncGenerator") || name.equals("AsyncGenerator");
+    }
+
     static boolean isCoroutine(Type type) {
         if (!type.isClassOrInterfaceType()) {
             return false;

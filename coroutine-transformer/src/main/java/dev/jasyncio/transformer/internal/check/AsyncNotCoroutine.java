@@ -2,6 +2,8 @@ package dev.jasyncio.transformer.internal.check;
 
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.type.Type;
+import dev.jasyncio.transformer.internal.rules.Rule;
+import dev.jasyncio.transformer.internal.rules.Texts;
 
 /**
  * {@code @Async} on a method whose return type is not {@code Coroutine<T>}: calling an async method must hand
@@ -10,13 +12,8 @@ import com.github.javaparser.ast.type.Type;
 public final class AsyncNotCoroutine implements SourceCheck {
 
     @Override
-    public String id() {
-        return "ASYNC_NOT_COROUTINE";
-    }
-
-    @Override
-    public String summary() {
-        return "@Async method that does not return Coroutine<T>";
+    public Rule rule() {
+        return Rule.ASYNC_NOT_COROUTINE;
     }
 
     @Override
@@ -24,10 +21,9 @@ public final class AsyncNotCoroutine implements SourceCheck {
         for (CheckContext.AsyncMethod async : context.asyncMethods()) {
             MethodDeclaration method = async.method();
             Type type = method.getType();
-            if (!AsyncMarkers.isCoroutine(type)) {
-                context.report(this, async.annotation(), "@Async method " + method.getNameAsString()
-                                + " must return Coroutine<T>, not " + type.asString(),
-                        "did you mean " + Suggestions.coroutineOf(type) + "? " + Suggestions.returnOf(type));
+            if (!AsyncMarkers.isCoroutine(type) && !AsyncMarkers.isGenerator(type)) {
+                context.report(Texts.ASYNC_NOT_COROUTINE, async.annotation(), method.getNameAsString(),
+                        type.asString(), Suggestions.coroutineOf(type), Suggestions.returnOf(type));
             }
         }
     }

@@ -12,6 +12,8 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.type.Type;
+import dev.jasyncio.transformer.internal.rules.Rule;
+import dev.jasyncio.transformer.internal.rules.Texts;
 
 import java.util.Optional;
 import java.util.Set;
@@ -29,13 +31,8 @@ public final class AsyncWithOutsideAsync implements SourceCheck {
     private static final Set<String> FACTORIES = Set.of("taskGroup", "timeout", "timeoutAt");
 
     @Override
-    public String id() {
-        return "ASYNC_WITH_OUTSIDE_ASYNC";
-    }
-
-    @Override
-    public String summary() {
-        return "try-with-resources over an AsyncCloseable outside an async body";
+    public Rule rule() {
+        return Rule.ASYNC_WITH_OUTSIDE_ASYNC;
     }
 
     @Override
@@ -47,10 +44,7 @@ public final class AsyncWithOutsideAsync implements SourceCheck {
                 }
                 EnclosingBody body = context.bodyOf(t);
                 if (!body.kind().isAsync()) {
-                    context.report(this, resource, "try-with-resources over an AsyncCloseable outside an async body, "
-                            + "in " + body.describe() + ": entering and leaving it must be awaited",
-                            "annotate the method with @Async and make it return Coroutine<T> (or use an async "
-                                    + "lambda): there the block is async with");
+                    context.report(Texts.ASYNC_WITH_OUTSIDE_ASYNC, resource, body.describe());
                 }
             }
         }

@@ -1,6 +1,9 @@
 package dev.jasyncio.transformer.internal.check;
 
 import com.github.javaparser.ast.expr.LambdaExpr;
+import dev.jasyncio.transformer.internal.rules.Rule;
+import dev.jasyncio.transformer.internal.rules.Text;
+import dev.jasyncio.transformer.internal.rules.Texts;
 
 /**
  * {@code await} in a lambda whose functional interface does not return {@code Coroutine}: the lambda is a
@@ -10,35 +13,25 @@ import com.github.javaparser.ast.expr.LambdaExpr;
 public final class AwaitInLambda implements SourceCheck {
 
     @Override
-    public String id() {
-        return "AWAIT_IN_LAMBDA";
-    }
-
-    @Override
-    public String summary() {
-        return "await in a lambda that is not an async lambda";
+    public Rule rule() {
+        return Rule.AWAIT_IN_LAMBDA;
     }
 
     @Override
     public void visit(CheckContext context) {
         for (AwaitSite site : context.awaitSites()) {
             if (site.body().kind() == EnclosingBody.Kind.LAMBDA) {
-                context.report(this, site.call().getName(),
-                        "await in a lambda that is not async; the lambda runs later, outside the coroutine",
-                        hintFor((LambdaExpr) site.body().node()));
+                context.report(textFor((LambdaExpr) site.body().node()), site.call().getName());
             }
         }
     }
 
-    private static String hintFor(LambdaExpr lambda) {
+    private static Text textFor(LambdaExpr lambda) {
         String calledWith = AsyncLambdas.calledWith(lambda).map(c -> c.getNameAsString()).orElse("");
         return switch (calledWith) {
-            case "forEach" -> "did you mean a for loop? for (var item : items) { await(...); } "
-                    + "suspends the coroutine at each item";
-            case "map" -> "did you mean await(gather(...))? start the awaitables in the stream, then await "
-                    + "them all at once outside it";
-            default -> "make the lambda's functional interface return Coroutine (e.g. AsyncFunction) and end it "
-                    + "with return Coroutine.of(value), or move the await out of the lambda";
+            case "forEach" -> Texts.AWAIT_IN_FOR_EACH_LAMBDA;
+            case "map" -> Texts.AWAIT_IN_MAP_LAMBDA;
+            default -> Texts.AWAIT_IN_LAMBDA;
         };
     }
 }

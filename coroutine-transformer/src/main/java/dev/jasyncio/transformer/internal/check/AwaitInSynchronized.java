@@ -3,6 +3,8 @@ package dev.jasyncio.transformer.internal.check;
 import com.github.javaparser.ast.Modifier;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
+import dev.jasyncio.transformer.internal.rules.Rule;
+import dev.jasyncio.transformer.internal.rules.Texts;
 
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -15,20 +17,9 @@ import java.util.Set;
  */
 public final class AwaitInSynchronized implements SourceCheck {
 
-    private static final String WHY = "a coroutine cannot hold a monitor across a suspension; use "
-            + JasyncioNames.LOCK;
-
-    private static final String LOCK_PATTERN =
-            "await(lock.acquire()); try { ... } finally { lock.release(); }";
-
     @Override
-    public String id() {
-        return "AWAIT_IN_SYNCHRONIZED";
-    }
-
-    @Override
-    public String summary() {
-        return "await while holding a monitor (synchronized block or method)";
+    public Rule rule() {
+        return Rule.AWAIT_IN_SYNCHRONIZED;
     }
 
     @Override
@@ -40,12 +31,10 @@ public final class AwaitInSynchronized implements SourceCheck {
                 continue;
             }
             if (body.inSynchronizedBlock()) {
-                context.report(this, site.call().getName(), "await inside a synchronized block: " + WHY,
-                        "did you mean " + LOCK_PATTERN + " with a " + JasyncioNames.LOCK + "?");
+                context.report(Texts.AWAIT_IN_SYNCHRONIZED_BLOCK, site.call().getName());
             } else if (body.isSynchronizedMethod()) {
                 String name = ((MethodDeclaration) body.node()).getNameAsString();
-                context.report(this, site.call().getName(), "await in synchronized method " + name + ": " + WHY,
-                        removeSynchronized(name));
+                context.report(Texts.AWAIT_IN_SYNCHRONIZED_METHOD, site.call().getName(), name);
                 awaiting.add(body.node());
             }
         }
@@ -58,14 +47,8 @@ public final class AwaitInSynchronized implements SourceCheck {
                 Node at = method.getModifiers().stream()
                         .filter(m -> m.getKeyword() == Modifier.Keyword.SYNCHRONIZED)
                         .findFirst().map(Node.class::cast).orElse(async.annotation());
-                context.report(this, at, "synchronized @Async method " + name + ": the monitor would be held while "
-                        + "the coroutine is created, not while its body runs", removeSynchronized(name));
+                context.report(Texts.SYNCHRONIZED_ASYNC_METHOD, at, name);
             }
         }
-    }
-
-    private static String removeSynchronized(String name) {
-        return "remove synchronized from " + name + " and guard the shared state with a " + JasyncioNames.LOCK
-                + ": " + LOCK_PATTERN;
     }
 }

@@ -1,6 +1,8 @@
 package dev.jasyncio.transformer.internal.check;
 
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import dev.jasyncio.transformer.internal.rules.Rule;
+import dev.jasyncio.transformer.internal.rules.Texts;
 
 /**
  * {@code Asyncio::await} as a method reference: it becomes a lambda that some other code calls, outside any
@@ -9,21 +11,14 @@ import com.github.javaparser.ast.expr.MethodReferenceExpr;
 public final class AwaitMethodReference implements SourceCheck {
 
     @Override
-    public String id() {
-        return "AWAIT_METHOD_REFERENCE";
-    }
-
-    @Override
-    public String summary() {
-        return "Asyncio::await used as a method reference";
+    public Rule rule() {
+        return Rule.AWAIT_METHOD_REFERENCE;
     }
 
     @Override
     public void visit(CheckContext context) {
         for (MethodReferenceExpr reference : context.awaitReferences()) {
-            context.report(this, reference,
-                    reference + " as a method reference: await must be called directly inside an async body",
-                    "did you mean to call await(...) directly? to await many awaitables, await(gather(...)) once");
+            context.report(Texts.AWAIT_METHOD_REFERENCE, reference, reference.toString());
         }
     }
 }

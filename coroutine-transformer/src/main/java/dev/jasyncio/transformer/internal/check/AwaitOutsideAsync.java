@@ -2,6 +2,9 @@ package dev.jasyncio.transformer.internal.check;
 
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import dev.jasyncio.transformer.internal.rules.Rule;
+import dev.jasyncio.transformer.internal.rules.Text;
+import dev.jasyncio.transformer.internal.rules.Texts;
 
 /**
  * {@code await} in a method that is not {@code @Async}, or in a constructor, an initializer or a field
@@ -10,13 +13,8 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 public final class AwaitOutsideAsync implements SourceCheck {
 
     @Override
-    public String id() {
-        return "AWAIT_OUTSIDE_ASYNC";
-    }
-
-    @Override
-    public String summary() {
-        return "await called outside an async body";
+    public Rule rule() {
+        return Rule.AWAIT_OUTSIDE_ASYNC;
     }
 
     @Override
@@ -26,14 +24,11 @@ public final class AwaitOutsideAsync implements SourceCheck {
             switch (body.kind()) {
                 case METHOD -> {
                     MethodDeclaration method = (MethodDeclaration) body.node();
-                    context.report(this, site.call().getName(),
-                            "await outside an async body: method " + method.getNameAsString() + " is not @Async",
-                            hintFor(method));
+                    context.report(textFor(method), site.call().getName(), method.getNameAsString(),
+                            Suggestions.coroutineOf(method.getType()), Suggestions.returnOf(method.getType()));
                 }
-                case CONSTRUCTOR, INITIALIZER, FIELD -> context.report(this, site.call().getName(),
-                        "await in " + body.describe() + ": constructors and initializers cannot suspend",
-                        "move the awaiting code into an @Async method, e.g. an @Async static factory "
-                                + "returning Coroutine<" + enclosingTypeName(body) + ">");
+                case CONSTRUCTOR, INITIALIZER, FIELD -> context.report(Texts.AWAIT_IN_INITIALIZER,
+                        site.call().getName(), body.describe(), enclosingTypeName(body));
                 default -> {
                     // Async bodies are fine here; lambdas have their own rule.
                 }
@@ -41,16 +36,14 @@ public final class AwaitOutsideAsync implements SourceCheck {
         }
     }
 
-    private static String hintFor(MethodDeclaration method) {
-        String name = method.getNameAsString();
+    private static Text textFor(MethodDeclaration method) {
         if (isMain(method)) {
-            return "did you mean to move this code into an @Async method and start it with Asyncio.run(...) from main?";
+            return Texts.AWAIT_IN_MAIN;
         }
         if (AsyncMarkers.isCoroutine(method.getType())) {
-            return "did you mean to annotate " + name + " with @Async?";
+            return Texts.AWAIT_IN_COROUTINE_METHOD;
         }
-        return "did you mean @Async " + Suggestions.coroutineOf(method.getType()) + " " + name + "(...)? "
-                + Suggestions.returnOf(method.getType()) + ", and callers await it";
+        return Texts.AWAIT_IN_PLAIN_METHOD;
     }
 
     private static boolean isMain(MethodDeclaration method) {

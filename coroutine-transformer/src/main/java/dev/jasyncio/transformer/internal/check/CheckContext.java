@@ -4,9 +4,12 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.stmt.ReturnStmt;
 import dev.jasyncio.transformer.Diagnostic;
+import dev.jasyncio.transformer.internal.rules.Text;
 import dev.jasyncio.transformer.internal.source.ParsedSource;
 
 import java.util.ArrayList;
@@ -82,6 +85,20 @@ public final class CheckContext {
         return member.isCallableDeclaration() || member.isCompactConstructorDeclaration();
     }
 
+    /** Every {@code return null;} in the file, with the innermost body it returns from. */
+    List<ReturnSite> nullReturns() {
+        List<ReturnSite> found = new ArrayList<>();
+        for (ReturnStmt ret : source.unit().findAll(ReturnStmt.class,
+                r -> r.getExpression().filter(Expression::isNullLiteralExpr).isPresent())) {
+            found.add(new ReturnSite(ret, EnclosingBody.of(ret, source.imports(), lambdas)));
+        }
+        return found;
+    }
+
+    /** A {@code return} statement and the body it returns from. */
+    record ReturnSite(ReturnStmt statement, EnclosingBody body) {
+    }
+
     /** Every {@code Asyncio::await} method reference. */
     List<MethodReferenceExpr> awaitReferences() {
         return source.unit().findAll(MethodReferenceExpr.class, r -> AwaitCalls.isAwaitReference(r, source.imports()));
@@ -97,8 +114,8 @@ public final class CheckContext {
         return EnclosingBody.of(node, source.imports(), lambdas);
     }
 
-    /** Reports an error of {@code check} at the start of {@code at}. */
-    void report(SourceCheck check, Node at, String message, String hint) {
-        sink.accept(Diagnostic.error(check.id(), source.path(), source.line(at), source.column(at), message, hint));
+    /** Reports {@code text}, filled with {@code args}, at the start of {@code at}. */
+    void report(Text text, Node at, Object... args) {
+        sink.accept(text.at(source.path(), source.line(at), source.column(at), args));
     }
 }

@@ -23,9 +23,6 @@ final class JasyncioNames {
     static final String ASYNC = "dev.jasyncio.annotations.Async";
     static final String ASYNC_SIMPLE = "Async";
 
-    /** The lock a coroutine uses instead of a monitor. */
-    static final String LOCK = "dev.jasyncio.sync.Lock";
-
     /** Calls of the runtime whose lambda argument is an async body (their parameter is an AsyncFunction). */
     static final Set<String> ASYNC_LAMBDA_CALLS = Set.of("taskGroup", "timeout", "timeoutAt");
 

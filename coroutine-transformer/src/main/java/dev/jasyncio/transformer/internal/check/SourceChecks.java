@@ -19,6 +19,7 @@ public final class SourceChecks {
             new AsyncNotCoroutine(),
             new AsyncAbstract(),
             new AsyncConstructor(),
+            new ReturnNullInAsync(),
             new AsyncWithOutsideAsync(),
             new AsyncForOutsideAsync());
 

@@ -19,9 +19,13 @@ final class Suggestions {
     /**
      * The coroutine type a method returning {@code type} would have: {@code Coroutine<Void>} for void, boxed for
      * primitives, and the result type of a future ({@code CompletableFuture<String>} becomes
-     * {@code Coroutine<String>}, since awaiting is what replaces the future).
+     * {@code Coroutine<String>}, since awaiting is what replaces the future). A coroutine type is already what
+     * it should be, and is given back as written.
      */
     static String coroutineOf(Type type) {
+        if (AsyncMarkers.isCoroutine(type)) {
+            return type.asString();
+        }
         String result;
         if (type.isVoidType()) {
             result = "Void";

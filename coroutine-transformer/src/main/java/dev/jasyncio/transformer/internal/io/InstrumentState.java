@@ -38,6 +38,10 @@ public final class InstrumentState {
     private final Map<String, Entry> previous;
     private final long savedAtNanos;
     private final Map<String, Entry> current = new TreeMap<>();
+    /** The class files this run wrote or read anew (not merely carried over as unchanged). */
+    private final java.util.Set<String> renewed = new java.util.HashSet<>();
+    /** The class files whose frame classes this run settled: instrumented anew, or found with nothing async. */
+    private final java.util.Set<String> settled = new java.util.HashSet<>();
 
     /** What a run found a class file to be. */
     public enum Status {
@@ -49,8 +53,11 @@ public final class InstrumentState {
         PLAIN
     }
 
-    /** What is known of one class file. */
-    record Entry(long size, long mtimeNanos, String fingerprint, boolean instrumented) {
+    /**
+     * What is known of one class file; {@code owner} is the class file whose frame class it is, or null for a class
+     * file the compiler wrote.
+     */
+    record Entry(long size, long mtimeNanos, String fingerprint, boolean instrumented, String owner) {
     }
 
     private InstrumentState(String header, Map<String, Entry> previous, long savedAtNanos) {
@@ -78,9 +85,10 @@ public final class InstrumentState {
             }
             Map<String, Entry> entries = new TreeMap<>();
             for (String line : lines.subList(1, lines.size())) {
-                String[] f = line.split("\t", 5);
-                if (f.length == 5) {
-                    entries.put(f[4], new Entry(Long.parseLong(f[0]), Long.parseLong(f[1]), f[2], f[3].equals("I")));
+                String[] f = line.split("\t", 6);
+                if (f.length >= 5) {
+                    entries.put(f[4], new Entry(Long.parseLong(f[0]), Long.parseLong(f[1]), f[2],
+                            !f[3].equals("P"), f.length == 6 ? f[5] : null));
                 }
             }
             return new InstrumentState(header, entries, savedAt);
@@ -106,20 +114,60 @@ public final class InstrumentState {
     /** Carries an entry found up to date over to the record being built. */
     public void keep(String relativePath) {
         Entry known = previous.get(relativePath);
-        if (known != null) {
+        if (known != null && !renewed.contains(relativePath)) {
             current.put(relativePath, known);
         }
     }
 
     /** Records {@code content}, just written to or found instrumented at {@code file}. */
     public void record(String relativePath, Path file, byte[] content) throws IOException {
+        // A frame class read again (its time stamp too close to the save to be trusted) stays a frame class.
+        Entry known = previous.get(relativePath);
+        recordFrame(relativePath, file, content, known == null ? null : known.owner());
+    }
+
+    /**
+     * Records {@code content}, the frame class of the class file {@code owner} just written to {@code file}, so that a
+     * later run knows it generated it and can delete it once the owner no longer has it.
+     */
+    public void recordFrame(String relativePath, Path file, byte[] content, String owner) throws IOException {
         BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
-        current.put(relativePath, new Entry(attrs.size(), nanos(attrs.lastModifiedTime()), fingerprint(content), true));
+        current.put(relativePath, new Entry(attrs.size(), nanos(attrs.lastModifiedTime()), fingerprint(content), true,
+                owner));
+        renewed.add(relativePath);
+        if (owner != null) {
+            settled.add(owner);
+        }
     }
 
     /** Records a class file with nothing async in it, as read with {@code attrs}. */
     public void recordPlain(String relativePath, BasicFileAttributes attrs, byte[] content) {
-        current.put(relativePath, new Entry(attrs.size(), nanos(attrs.lastModifiedTime()), fingerprint(content), false));
+        current.put(relativePath, new Entry(attrs.size(), nanos(attrs.lastModifiedTime()), fingerprint(content), false,
+                null));
+        renewed.add(relativePath);
+        settled.add(relativePath);
+    }
+
+    /**
+     * The frame classes a previous run generated that are unchanged since but no longer belong to anything: their
+     * owner was instrumented anew in this run (recompiled) without producing them again, or found with nothing
+     * async, or {@code ownerGone} says the owner's class file is no longer there (its source was renamed or
+     * deleted). A frame whose owner failed in this run is kept: the owner still refers to it.
+     */
+    public List<String> orphanFrames(java.util.function.Predicate<String> ownerGone) {
+        List<String> orphans = new java.util.ArrayList<>();
+        current.forEach((path, e) -> {
+            if (e.owner() != null && !renewed.contains(path)
+                    && (settled.contains(e.owner()) || ownerGone.test(e.owner()))) {
+                orphans.add(path);
+            }
+        });
+        return orphans;
+    }
+
+    /** Drops a class file that was deleted from the record. */
+    public void forget(String relativePath) {
+        current.remove(relativePath);
     }
 
     /** Writes what this run recorded, atomically; classes not seen this run are dropped. */
@@ -127,7 +175,7 @@ public final class InstrumentState {
         StringBuilder out = new StringBuilder(header).append('\n');
         current.forEach((path, e) -> out.append(e.size()).append('\t').append(e.mtimeNanos()).append('\t')
                 .append(e.fingerprint()).append('\t').append(e.instrumented() ? 'I' : 'P').append('\t').append(path)
-                .append('\n'));
+                .append(e.owner() == null ? "" : "\t" + e.owner()).append('\n'));
         AtomicFiles.write(file, out.toString().getBytes(StandardCharsets.UTF_8));
     }
 
@@ -137,7 +185,7 @@ public final class InstrumentState {
     }
 
     private static String headerFor(String version) {
-        return "# jasyncio instrument state v3, transformer " + version;
+        return "# jasyncio instrument state v4, transformer " + version;
     }
 
     private static long nanos(FileTime t) {

@@ -46,7 +46,7 @@ class ConstructorRelocationTest {
                 constructor(PLAIN, "(Ljava/lang/String;)V"),
                 new InsnNode(Opcodes.ARETURN));
 
-        assertTrue(ConstructorRelocation.relocate(m, analyze(m), hierarchy()));
+        assertTrue(ConstructorRelocation.relocate(OWNER, m, analyze(m), hierarchy()));
 
         assertEquals(List.of(
                 "ALOAD 0",
@@ -72,7 +72,7 @@ class ConstructorRelocationTest {
                 constructor(PLAIN, "(JLjava/lang/Object;I)V"),
                 new InsnNode(Opcodes.ARETURN));
 
-        assertTrue(ConstructorRelocation.relocate(m, analyze(m), hierarchy()));
+        assertTrue(ConstructorRelocation.relocate(OWNER, m, analyze(m), hierarchy()));
 
         assertEquals(List.of(
                 "LDC 5L",
@@ -101,7 +101,7 @@ class ConstructorRelocationTest {
                 constructor(INITIALIZED, "(Ljava/lang/Object;)V"),
                 new InsnNode(Opcodes.ARETURN));
 
-        assertTrue(ConstructorRelocation.relocate(m, analyze(m), hierarchy()));
+        assertTrue(ConstructorRelocation.relocate(OWNER, m, analyze(m), hierarchy()));
 
         assertEquals(List.of(
                 "LDC Lt/Initialized;.class",
@@ -124,7 +124,7 @@ class ConstructorRelocationTest {
                 constructor(PLAIN, "(Ljava/lang/Object;)V"),
                 new InsnNode(Opcodes.ACONST_NULL), new InsnNode(Opcodes.ARETURN));
 
-        assertTrue(ConstructorRelocation.relocate(m, analyze(m), hierarchy()));
+        assertTrue(ConstructorRelocation.relocate(OWNER, m, analyze(m), hierarchy()));
 
         assertEquals(List.of(
                 "ALOAD 0",
@@ -146,13 +146,64 @@ class ConstructorRelocationTest {
                 new InsnNode(Opcodes.ARETURN));
         List<String> before = code(m);
 
-        assertFalse(ConstructorRelocation.relocate(m, analyze(m), hierarchy()));
+        assertFalse(ConstructorRelocation.relocate(OWNER, m, analyze(m), hierarchy()));
 
         assertEquals(before, code(m));
         assertEquals(1, m.maxLocals);
     }
 
-    /** What the relocation is for: after it, no await has an object under construction on its stack. */
+    /**
+     * javac's shape around a switch expression with a try: the new object and its copy are spilled into locals
+     * ({@code NEW; DUP; ASTORE; ASTORE}) and loaded back right before the argument. The moves go, the allocation
+     * comes right before the constructor call.
+     */
+    @Test
+    void anAllocationSpilledIntoLocalsMovesToItsConstructorCall() throws AnalyzerException {
+        MethodNode m = method(
+                new TypeInsnNode(Opcodes.NEW, PLAIN), new InsnNode(Opcodes.DUP),
+                new VarInsnNode(Opcodes.ASTORE, 1), new VarInsnNode(Opcodes.ASTORE, 2),
+                new VarInsnNode(Opcodes.ALOAD, 0), await(), new VarInsnNode(Opcodes.ASTORE, 3),
+                new VarInsnNode(Opcodes.ALOAD, 2), new VarInsnNode(Opcodes.ALOAD, 1), new VarInsnNode(Opcodes.ALOAD, 3),
+                constructor(PLAIN, "(Ljava/lang/Object;)V"),
+                new InsnNode(Opcodes.ARETURN));
+        m.maxLocals = 4;
+
+        assertTrue(ConstructorRelocation.relocate(OWNER, m, analyze(m), hierarchy()));
+
+        assertEquals(List.of(
+                "ALOAD 0",
+                "INVOKESTATIC dev/jasyncio/Asyncio.await (Ldev/jasyncio/Awaitable;)Ljava/lang/Object;",
+                "ASTORE 3",
+                "ALOAD 3",
+                "ASTORE 4",
+                "NEW t/Plain",
+                "DUP",
+                "ALOAD 4",
+                "INVOKESPECIAL t/Plain.<init> (Ljava/lang/Object;)V",
+                "ARETURN"), code(m));
+        assertNoUninitializedObjectAtAnAwait(m);
+    }
+
+    /** A spilled object used some other way than moved (here swapped under a value) is a shape left as it is. */
+    @Test
+    void aSpilledAllocationUsedOtherwiseIsLeftAlone() throws AnalyzerException {
+        MethodNode m = method(
+                new TypeInsnNode(Opcodes.NEW, PLAIN), new InsnNode(Opcodes.DUP),
+                new VarInsnNode(Opcodes.ASTORE, 1), new VarInsnNode(Opcodes.ASTORE, 2),
+                new VarInsnNode(Opcodes.ALOAD, 0), await(),
+                new VarInsnNode(Opcodes.ALOAD, 2), new InsnNode(Opcodes.SWAP), new InsnNode(Opcodes.POP),
+                new VarInsnNode(Opcodes.ALOAD, 1), new InsnNode(Opcodes.ACONST_NULL),
+                constructor(PLAIN, "(Ljava/lang/Object;)V"),
+                new InsnNode(Opcodes.ARETURN));
+        m.maxLocals = 3;
+        List<String> before = code(m);
+
+        assertFalse(ConstructorRelocation.relocate(OWNER, m, analyze(m), hierarchy()));
+
+        assertEquals(before, code(m));
+    }
+
+    /** What the relocation is for: after it, no await has an object under construction on its stack or in a local. */
     private static void assertNoUninitializedObjectAtAnAwait(MethodNode m) throws AnalyzerException {
         TypeFlow.Result r = analyze(m);
         int index = 0;
@@ -161,6 +212,9 @@ class ConstructorRelocationTest {
             if (f != null && insn instanceof MethodInsnNode && ((MethodInsnNode) insn).name.equals("await")) {
                 for (int i = 0; i < f.getStackSize(); i++) {
                     assertFalse(f.getStack(i) instanceof TypeAnalysis.Uninitialized, "at the await: " + f);
+                }
+                for (int i = 0; i < f.getLocals(); i++) {
+                    assertFalse(f.getLocal(i) instanceof TypeAnalysis.Uninitialized, "at the await: " + f);
                 }
             }
         }

@@ -48,6 +48,19 @@ class TransformVerifierTest {
         assertTrue(problems.get(0).startsWith("t/Gate.broken()"), problems.toString());
     }
 
+    /** What the problems become for the user: TRANSFORM_VERIFY_FAILED, the class named, the page linked. */
+    @Test
+    void problemsAreReportedAsTransformVerifyFailed() {
+        ClassNode gate = new ClassNode();
+        new ClassReader(classWithABrokenMethod()).accept(gate, 0);
+        List<String> problems = TransformVerifier.verify(gate.name, gate.methods, ClassHierarchy.of(List.of()));
+        dev.jasyncio.transformer.Diagnostic d = dev.jasyncio.transformer.internal.rules.Texts
+                .TRANSFORMED_CLASS_FAILS_VERIFICATION.at("t/Gate.java", 0, 0, problems);
+        assertEquals("TRANSFORM_VERIFY_FAILED", d.id());
+        assertTrue(d.message().contains("t/Gate.broken()"), d.message());
+        assertTrue(d.format().endsWith("(see docs/diagnostics/TRANSFORM_VERIFY_FAILED.md)"), d.format());
+    }
+
     @Test
     void checksTheMethodsItIsGivenAndOnlyThose() {
         ClassNode gate = new ClassNode();
