@@ -87,15 +87,15 @@ public final class UnawaitedCoroutines {
         }
     }
 
-    /**
-     * Where the user made the coroutine: past the frame constructors, past the async method's factory (the
-     * method the user called), or past the runtime's own methods for the library's coroutines.
-     */
     /** A generated frame class's constructor; a user's class named {@code X.Async.y} is not one. */
     private static boolean isFrameConstructor(StackWalker.StackFrame f) {
         return f.getClassName().contains("$Async$") && f.getMethodName().equals("<init>");
     }
 
+    /**
+     * Where the user made the coroutine: past the frame constructors, past the async method's factory (the
+     * method the user called), or past the runtime's own methods for the library's coroutines.
+     */
     private static String creationSite() {
         return StackWalker.getInstance().walk(frames -> {
             java.util.Iterator<StackWalker.StackFrame> it = frames
